@@ -1,0 +1,49 @@
+# Harbour: `make run` serves the demo, `make test` runs the checks. Both set up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup install run test lint pytest bench messages clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+setup: install
+	$(MANAGE) compile_translations
+	$(MANAGE) migrate --noinput
+
+run: setup
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_dev_admin
+	@echo "Harbour: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/ (admin / harbour-admin)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+pytest: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: setup lint
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+messages: install
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
+	$(MANAGE) compile_translations
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache

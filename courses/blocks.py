@@ -1,0 +1,280 @@
+"""The blocks a lesson body is made of.
+
+Every block declares an icon, a template, a preview value and a description. Blocks that
+need a different shape for headless clients override ``get_api_representation``: images
+become renditions, documents become URLs, and quizzes drop their answers.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+def absolute(url, context):
+    request = (context or {}).get("request")
+    if request is not None and url and url.startswith("/"):
+        return request.build_absolute_uri(url)
+    return url
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+        preview_value = {"text": "Why work across borders?", "level": "h2"}
+        description = _("A section heading inside the lesson")
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    def get_api_representation(self, value, context=None):
+        # value.__html__ expands internal links and embeds to real URLs and markup.
+        return value.__html__() if value is not None else ""
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/rich_text.html"
+        preview_value = "<p>Cross-border cooperation starts with a shared question.</p>"
+        description = _("Paragraphs, lists and links")
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    def get_api_representation(self, value, context=None):
+        image = value.get("image")
+        if image is None:
+            return None
+        rendition = image.get_rendition("max-1200x1200|format-webp")
+        return {
+            "url": absolute(rendition.url, context),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": value.get("alt_text") or image.title,
+            "caption": value.get("caption") or "",
+        }
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+        preview_value = {"alt_text": "Partners at a workshop", "caption": "A workshop"}
+        description = _("An image with alternative text and an optional caption")
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("Video URL"), help_text=_("A YouTube or Vimeo address"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    def get_api_representation(self, value, context=None):
+        video = value.get("video")
+        return {"url": video.url if video else "", "caption": value.get("caption") or ""}
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video.html"
+        preview_value = {"caption": "An interview with a partner"}
+        description = _("An embedded video")
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Link text"), required=False, max_length=200)
+
+    def get_api_representation(self, value, context=None):
+        document = value.get("document")
+        if document is None:
+            return None
+        return {
+            "url": absolute(document.url, context),
+            "title": value.get("title") or document.title,
+            "file_extension": document.file_extension,
+        }
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document.html"
+        preview_value = {"title": "Workshop toolkit (PDF)"}
+        description = _("A file learners can download")
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("tip", _("Tip")), ("warning", _("Warning")), ("example", _("Example"))],
+        default="tip",
+    )
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    text = RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "help"
+        template = "blocks/callout.html"
+        preview_value = {"kind": "tip", "title": "Tip", "text": "<p>Agree on a language.</p>"}
+        description = _("A highlighted tip, warning or example")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote.html"
+        preview_value = {"text": "We learned more from our neighbours than from any manual."}
+        description = _("A quotation with its source")
+
+
+class CaseStudyLinkBlock(blocks.StructBlock):
+    case_study = blocks.PageChooserBlock(label=_("Case study"), page_type="courses.CaseStudyPage")
+    note = blocks.CharBlock(label=_("Why it matters here"), required=False, max_length=300)
+
+    def get_api_representation(self, value, context=None):
+        page = value.get("case_study")
+        if page is None:
+            return None
+        page = page.specific
+        return {
+            "id": page.pk,
+            "title": page.title,
+            "url": absolute(page.url, context),
+            "translation_key": str(page.translation_key),
+            "note": value.get("note") or "",
+        }
+
+    class Meta:
+        icon = "link"
+        template = "blocks/case_study_link.html"
+        preview_value = {"note": "See how the partners shared a studio."}
+        description = _("A link to a best-practice case study")
+
+
+class AnswerChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Answer"), max_length=300)
+    correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+    feedback = blocks.CharBlock(
+        label=_("Feedback"),
+        required=False,
+        max_length=500,
+        help_text=_("Shown after an attempt that chose this answer."),
+    )
+
+    class Meta:
+        icon = "tick"
+        description = _("One answer to a quiz question")
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=500)
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("single", _("One correct answer")), ("multiple", _("Several correct answers"))],
+        default="single",
+    )
+    choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answers"), min_num=2)
+    explanation = blocks.TextBlock(
+        label=_("Explanation"), required=False, help_text=_("Shown after an attempt.")
+    )
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+
+        value = super().clean(value)
+        correct = [choice for choice in value["choices"] if choice.get("correct")]
+        if not correct:
+            raise blocks.StructBlockValidationError(
+                {"choices": ValidationError(_("Mark at least one answer as correct."))}
+            )
+        if value["kind"] == "single" and len(correct) > 1:
+            raise blocks.StructBlockValidationError(
+                {"choices": ValidationError(_("A single-answer question has one correct answer."))}
+            )
+        return value
+
+    class Meta:
+        icon = "help"
+        description = _("A question with its answers")
+
+
+class QuizBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"), min_value=0, max_value=100, default=70
+    )
+    questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1)
+
+    def get_api_representation(self, value, context=None):
+        # The answers and their feedback stay on the server: learners get them only after
+        # an attempt, from the grading service.
+        questions = []
+        for index, question in enumerate(value["questions"]):
+            block_id = getattr(value["questions"], "bound_blocks", None)
+            questions.append(
+                {
+                    "id": block_id[index].id if block_id else str(index),
+                    "question": question["question"],
+                    "kind": question["kind"],
+                    "choices": [
+                        {"id": str(choice_index), "text": choice["text"]}
+                        for choice_index, choice in enumerate(question["choices"])
+                    ],
+                }
+            )
+        return {"title": value["title"], "pass_mark": value["pass_mark"], "questions": questions}
+
+    class Meta:
+        icon = "form"
+        template = "blocks/quiz.html"
+        preview_value = {"title": "Check your understanding", "pass_mark": 70}
+        description = _("Questions graded on the server, with a pass mark")
+
+
+class ReflectionBlock(blocks.StructBlock):
+    prompt = blocks.TextBlock(label=_("Prompt"))
+    guidance = blocks.TextBlock(label=_("Guidance"), required=False)
+
+    class Meta:
+        icon = "edit"
+        template = "blocks/reflection.html"
+        preview_value = {"prompt": "Which partner in another country could you call this week?"}
+        description = _("A question for the learner to think through on their own")
+
+
+class LessonBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    rich_text = RichTextBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    callout = CalloutBlock()
+    quote = QuoteBlock()
+    case_study_link = CaseStudyLinkBlock()
+    quiz = QuizBlock()
+    reflection = ReflectionBlock()
+
+
+class LearningOutcomeBlock(blocks.StreamBlock):
+    outcome = blocks.CharBlock(
+        label=_("Outcome"), max_length=300, icon="tick", template="blocks/outcome.html"
+    )
+
+
+class CaseStudyBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    rich_text = RichTextBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    quote = QuoteBlock()

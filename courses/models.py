@@ -1,0 +1,482 @@
+"""Harbour's content: the page tree per locale and the translatable snippets.
+
+home → CourseIndexPage → CoursePage → LessonPage
+home → CaseStudyIndexPage → CaseStudyPage
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PreviewableMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import CaseStudyBodyBlock, LearningOutcomeBlock, LessonBodyBlock
+
+# --- Snippets -----------------------------------------------------------------------------
+
+
+class Country(TranslatableMixin, models.Model):
+    """A country of the Baltic Sea Region. ``code`` is ISO 3166-1 alpha-2 and never translated."""
+
+    code = models.CharField(_("code"), max_length=2, help_text=_("ISO 3166-1 alpha-2, e.g. PL"))
+    name = models.CharField(_("name"), max_length=100)
+
+    override_translatable_fields = [SynchronizedField("code"), TranslatableField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="unique_country_code_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Subsector(TranslatableMixin, models.Model):
+    """A subsector of the cultural and creative industries (design, film, music …)."""
+
+    slug = models.SlugField(_("slug"), max_length=80)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        TranslatableField("name"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("subsector")
+        verbose_name_plural = _("subsectors")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_subsector_slug_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Partner(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+    """An organisation that takes part in a network and makes modules or case studies."""
+
+    class Kind(models.TextChoices):
+        PUBLIC = "public", _("Public authority")
+        CULTURAL = "cultural", _("Cultural institute")
+        UNIVERSITY = "university", _("University or research")
+        BUSINESS = "business", _("Business support")
+        COMPANY = "company", _("Company")
+        ASSOCIATION = "association", _("Association or network")
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=120)
+    kind = models.CharField(
+        _("type"), max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="partners"
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    subsectors = ParentalManyToManyField(
+        Subsector,
+        verbose_name=_("subsectors"),
+        blank=True,
+        related_name="partners",
+        help_text=_("The partner's competencies"),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("kind"),
+        SynchronizedField("address"),
+        SynchronizedField("postcode"),
+        SynchronizedField("city"),
+        SynchronizedField("region"),
+        SynchronizedField("country"),
+        SynchronizedField("website"),
+        SynchronizedField("subsectors"),
+        SynchronizedField("logo"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("city"),
+                FieldPanel("region"),
+                FieldPanel("country"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("website"),
+        FieldPanel("subsectors"),
+        FieldPanel("logo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("locale_id"),
+        index.FilterField("country_id"),
+        index.RelatedFields("country", [index.SearchField("name")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_partner_slug_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "courses/partner_preview.html"
+
+
+# --- Pages --------------------------------------------------------------------------------
+
+
+class HarbourPage(Page):
+    """What every Harbour page shares: a short summary used in listings, search and the API."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=500,
+        help_text=_("One or two sentences for listings and search results."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
+    api_fields = [APIField("summary")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(HarbourPage):
+    """The root of each locale's tree."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage", "courses.CaseStudyIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class CourseIndexPage(HarbourPage):
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = HarbourPage.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course index")
+
+
+class CoursePage(HarbourPage):
+    """A learning module: a sequence of lessons, made by partners for a level and subsectors."""
+
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+
+    introduction = RichTextField(_("introduction"), blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.BEGINNER
+    )
+    estimated_duration = models.PositiveIntegerField(
+        _("estimated duration (minutes)"),
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(10_000)],
+    )
+    learning_outcomes = StreamField(
+        LearningOutcomeBlock(), verbose_name=_("learning outcomes"), blank=True
+    )
+    subsectors = ParentalManyToManyField(Subsector, verbose_name=_("subsectors"), blank=True)
+    countries = ParentalManyToManyField(Country, verbose_name=_("countries"), blank=True)
+    partners = ParentalManyToManyField(Partner, verbose_name=_("partners"), blank=True)
+
+    override_translatable_fields = [
+        SynchronizedField("cover_image"),
+        SynchronizedField("level"),
+        SynchronizedField("estimated_duration"),
+        SynchronizedField("subsectors"),
+        SynchronizedField("countries"),
+        SynchronizedField("partners"),
+    ]
+
+    content_panels = HarbourPage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("level"), FieldPanel("estimated_duration")], heading=_("Format")
+        ),
+        FieldPanel("learning_outcomes"),
+        MultiFieldPanel(
+            [FieldPanel("subsectors"), FieldPanel("countries"), FieldPanel("partners")],
+            heading=_("Who and where"),
+        ),
+        InlinePanel("related_case_studies", label=_("Related case studies")),
+    ]
+
+    search_fields = HarbourPage.search_fields + [
+        index.SearchField("introduction"),
+        index.AutocompleteField("title"),
+        index.FilterField("level"),
+        index.RelatedFields("subsectors", [index.SearchField("name")]),
+        index.RelatedFields("partners", [index.SearchField("name")]),
+    ]
+
+    api_fields = HarbourPage.api_fields + [
+        APIField("introduction"),
+        APIField("level"),
+        APIField("estimated_duration"),
+        APIField("learning_outcomes"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def get_lessons(self):
+        return LessonPage.objects.child_of(self).live().public().order_by("path")
+
+
+class CourseCaseStudy(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="related_case_studies")
+    case_study = models.ForeignKey(
+        "courses.CaseStudyPage",
+        verbose_name=_("case study"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("case_study")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related case study")
+
+
+class LessonPage(HarbourPage):
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+    estimated_minutes = models.PositiveIntegerField(
+        _("estimated minutes"),
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+
+    override_translatable_fields = [SynchronizedField("estimated_minutes")]
+
+    content_panels = HarbourPage.content_panels + [
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = HarbourPage.search_fields + [
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+    ]
+
+    api_fields = HarbourPage.api_fields + [APIField("estimated_minutes"), APIField("body")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    @property
+    def course(self):
+        return self.get_parent().specific
+
+    def quiz_blocks(self):
+        return [block for block in self.body if block.block_type == "quiz"]
+
+
+class CaseStudyIndexPage(HarbourPage):
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = HarbourPage.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.CaseStudyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("case study index")
+
+
+class CaseStudyPage(HarbourPage):
+    """The best-practice story of a partner project."""
+
+    project_name = models.CharField(_("project"), max_length=255, blank=True)
+    project_start = models.DateField(_("project start"), null=True, blank=True)
+    project_end = models.DateField(_("project end"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    challenge = RichTextField(_("challenge"), blank=True)
+    approach = RichTextField(_("approach"), blank=True)
+    results = RichTextField(_("results"), blank=True)
+    lessons_learned = RichTextField(_("lessons learned"), blank=True)
+    body = StreamField(CaseStudyBodyBlock(), verbose_name=_("images and more"), blank=True)
+    partners = ParentalManyToManyField(Partner, verbose_name=_("partners"), blank=True)
+    countries = ParentalManyToManyField(Country, verbose_name=_("countries"), blank=True)
+    subsectors = ParentalManyToManyField(Subsector, verbose_name=_("subsectors"), blank=True)
+
+    override_translatable_fields = [
+        SynchronizedField("project_start"),
+        SynchronizedField("project_end"),
+        SynchronizedField("budget"),
+        SynchronizedField("partners"),
+        SynchronizedField("countries"),
+        SynchronizedField("subsectors"),
+    ]
+
+    content_panels = HarbourPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("project_name"),
+                FieldPanel("project_start"),
+                FieldPanel("project_end"),
+                FieldPanel("budget"),
+            ],
+            heading=_("Project"),
+        ),
+        FieldPanel("challenge"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("lessons_learned"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("partners"), FieldPanel("countries"), FieldPanel("subsectors")],
+            heading=_("Who and where"),
+        ),
+        InlinePanel("related_courses", label=_("Related courses")),
+    ]
+
+    search_fields = HarbourPage.search_fields + [
+        index.SearchField("project_name", boost=2),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons_learned"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("partners", [index.SearchField("name")]),
+    ]
+
+    api_fields = HarbourPage.api_fields + [
+        APIField("project_name"),
+        APIField("project_start"),
+        APIField("project_end"),
+        APIField("budget"),
+        APIField("challenge"),
+        APIField("approach"),
+        APIField("results"),
+        APIField("lessons_learned"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["courses.CaseStudyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.project_start and self.project_end and self.project_end < self.project_start:
+            raise ValidationError({"project_end": _("The project cannot end before it starts.")})
+
+
+class CaseStudyCourse(Orderable):
+    case_study = ParentalKey(
+        CaseStudyPage, on_delete=models.CASCADE, related_name="related_courses"
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("course")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related course")

@@ -1,0 +1,49 @@
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from tests import factories
+
+
+@pytest.fixture
+def locales(db):
+    """All nine content locales."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
+    }
+
+
+@pytest.fixture
+def home(locales):
+    """An English home page served by the default site."""
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root, locale=locales["en"], slug="home-en")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": home, "hostname": "localhost", "port": 80, "site_name": "Harbour"},
+    )
+    return home
+
+
+@pytest.fixture
+def course_index(home):
+    return factories.CourseIndexPageFactory(parent=home, locale=home.locale)
+
+
+@pytest.fixture
+def case_study_index(home):
+    return factories.CaseStudyIndexPageFactory(parent=home, locale=home.locale)
+
+
+@pytest.fixture
+def course(course_index):
+    """A course with three lessons; the second has a quiz."""
+    course = factories.CoursePageFactory(parent=course_index, locale=course_index.locale)
+    for number in range(1, 4):
+        body = [{"type": "rich_text", "value": f"<p>Lesson {number} text.</p>"}]
+        if number == 2:
+            body.append(factories.quiz_block())
+        factories.LessonPageFactory(
+            parent=course, locale=course.locale, title=f"Lesson {number}", body=body
+        )
+    return course

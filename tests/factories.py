@@ -1,0 +1,179 @@
+"""Factories for Harbour's content. Each test builds what it needs from these."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from courses.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    Country,
+    CourseIndexPage,
+    CoursePage,
+    HomePage,
+    LessonPage,
+    Partner,
+    Subsector,
+)
+
+
+def locale(code="en"):
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"learner{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.django.Password("correct-horse-battery")
+
+    class Meta:
+        model = get_user_model()
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    name = factory.Sequence(lambda n: f"Country {n}")
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        model = Country
+
+
+class SubsectorFactory(factory.django.DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"subsector-{n}")
+    name = factory.Sequence(lambda n: f"Subsector {n}")
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        model = Subsector
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    city = "Rostock"
+    country = factory.SubFactory(CountryFactory)
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        model = Partner
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Harbour"
+
+    class Meta:
+        model = HomePage
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Courses"
+    slug = "courses"
+
+    class Meta:
+        model = CourseIndexPage
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Course {n}")
+    summary = "A module about working across borders."
+    level = CoursePage.Level.BEGINNER
+    estimated_duration = 90
+
+    class Meta:
+        model = CoursePage
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    summary = "A lesson."
+    estimated_minutes = 15
+
+    class Meta:
+        model = LessonPage
+
+
+class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Case studies"
+    slug = "case-studies"
+
+    class Meta:
+        model = CaseStudyIndexPage
+
+
+class CaseStudyPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Case study {n}")
+    summary = "How partners worked together."
+
+    class Meta:
+        model = CaseStudyPage
+
+
+def quiz_block(title="Check your understanding", pass_mark=50):
+    """A lesson body quiz as raw StreamField data: question 1 has choice 0 correct,
+    question 2 (multiple) has choices 0 and 2 correct."""
+    return {
+        "type": "quiz",
+        "value": {
+            "title": title,
+            "pass_mark": pass_mark,
+            "questions": [
+                {
+                    "type": "item",
+                    "id": "q1",
+                    "value": {
+                        "question": "Who leads Creative Ports?",
+                        "kind": "single",
+                        "choices": [
+                            {
+                                "type": "item",
+                                "id": "q1a",
+                                "value": {
+                                    "text": "Goethe-Institut",
+                                    "correct": True,
+                                    "feedback": "Right.",
+                                },
+                            },
+                            {
+                                "type": "item",
+                                "id": "q1b",
+                                "value": {
+                                    "text": "City of Kiel",
+                                    "correct": False,
+                                    "feedback": "No.",
+                                },
+                            },
+                        ],
+                        "explanation": "The Goethe-Institut led the consortium.",
+                    },
+                },
+                {
+                    "type": "item",
+                    "id": "q2",
+                    "value": {
+                        "question": "Which are South Baltic towns of the cluster project?",
+                        "kind": "multiple",
+                        "choices": [
+                            {
+                                "type": "item",
+                                "id": "q2a",
+                                "value": {"text": "Rostock", "correct": True, "feedback": ""},
+                            },
+                            {
+                                "type": "item",
+                                "id": "q2b",
+                                "value": {"text": "Oslo", "correct": False, "feedback": ""},
+                            },
+                            {
+                                "type": "item",
+                                "id": "q2c",
+                                "value": {"text": "Elbląg", "correct": True, "feedback": ""},
+                            },
+                        ],
+                        "explanation": "",
+                    },
+                },
+            ],
+        },
+    }

@@ -7,6 +7,8 @@ app_name = "api"
 
 urlpatterns = [
     path("", include("courses.api.urls")),
+    path("", include("lms.api_urls")),
+    path("search/", include("search.api_urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -23,6 +23,9 @@ if settings.DEBUG:
 
 # Learner-facing pages carry the language prefix (/pl/…, /en/…).
 urlpatterns += i18n_patterns(
+    path("", include("lms.urls_web")),
+    path("search/", include("search.urls")),
+    path("", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -168,6 +168,7 @@ class Partner(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMod
         index.AutocompleteField("name"),
         index.SearchField("description"),
         index.SearchField("city"),
+        index.FilterField("id"),
         index.FilterField("locale_id"),
         index.FilterField("country_id"),
         index.RelatedFields("country", [index.SearchField("name")]),

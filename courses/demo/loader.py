@@ -1,0 +1,234 @@
+"""Load the demo content. Every step looks its objects up first, so loading twice adds nothing."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+
+from courses.models import (
+    CaseStudyCourse,
+    CaseStudyPage,
+    Country,
+    CourseCaseStudy,
+    CoursePage,
+    LessonPage,
+    Partner,
+    Subsector,
+)
+from courses.services import ensure_site_structure
+
+from .blocks import outcomes_data, stream_data
+from .case_studies import CASE_STUDIES
+from .directory import COUNTRIES, NAME_LOCALES, PARTNERS, SUBSECTORS
+from .localize import translate_with_text
+from .modules import working_across_borders
+from .structure import STRUCTURE
+
+MODULES = [working_across_borders]
+
+
+class DemoLoader:
+    def __init__(self, report=print, user=None):
+        self.report = report
+        self.user = user
+
+    @transaction.atomic
+    def load(self):
+        self.structure = ensure_site_structure()
+        self.locales = {
+            locale.language_code: locale
+            for locale in type(self.structure.home.locale).objects.all()
+        }
+        self.source_locale = self.locales[settings.LANGUAGE_CODE]
+        self.report(f"Site structure: {len(self.locales)} locales, home, courses, case studies")
+        self.countries = self.load_named(Country, "code", COUNTRIES)
+        self.subsectors = self.load_named(Subsector, "slug", SUBSECTORS)
+        self.partners = self.load_partners()
+        self.case_studies = self.load_case_studies()
+        for module in MODULES:
+            self.load_module(module)
+
+    # --- Snippets -------------------------------------------------------------------------
+
+    def load_named(self, model, key, names_by_key):
+        """Snippets with a key and a name in every locale (countries, subsectors)."""
+        objects, translated = {}, 0
+        source_index = NAME_LOCALES.index(settings.LANGUAGE_CODE)
+        for value, names in names_by_key.items():
+            obj, _created = model.objects.get_or_create(
+                locale=self.source_locale, **{key: value}, defaults={"name": names[source_index]}
+            )
+            objects[value] = obj
+            for code, name in zip(NAME_LOCALES, names, strict=True):
+                locale = self.locales[code]
+                if locale == self.source_locale or obj.has_translation(locale):
+                    continue
+                copy = model.objects.get(pk=obj.pk)
+                copy.name = name
+                translate_with_text(obj, locale, copy, user=self.user)
+                translated += 1
+        total = model.objects.count()
+        self.report(
+            f"{model._meta.verbose_name_plural.capitalize()}: {len(objects)} in English, "
+            f"{translated} translation(s) added, {total} in all locales"
+        )
+        return objects
+
+    def load_partners(self):
+        partners, created = {}, 0
+        for facts in PARTNERS:
+            partner = Partner.objects.filter(locale=self.source_locale, slug=facts["slug"]).first()
+            if partner is None:
+                partner = Partner(
+                    locale=self.source_locale,
+                    slug=facts["slug"],
+                    name=facts["name"],
+                    kind=facts["kind"],
+                    address=facts["address"],
+                    postcode=facts["postcode"],
+                    city=facts["city"],
+                    region=facts["region"],
+                    country=self.countries[facts["country"]],
+                    website=facts["website"],
+                    description=facts["description"],
+                    latitude=Decimal(str(facts["latitude"])),
+                    longitude=Decimal(str(facts["longitude"])),
+                )
+                partner.subsectors = [self.subsectors[slug] for slug in facts["subsectors"]]
+                partner.save()
+                created += 1
+            partners[facts["slug"]] = partner
+        self.report(f"Partners: {len(partners)} ({created} new)")
+        return partners
+
+    # --- Pages ----------------------------------------------------------------------------
+
+    def load_case_studies(self):
+        index = self.structure.case_study_index
+        pages, created = {}, 0
+        for data in CASE_STUDIES:
+            page = CaseStudyPage.objects.child_of(index).filter(slug=data["slug"]).first()
+            if page is None:
+                page = CaseStudyPage(
+                    locale=self.source_locale,
+                    **{
+                        name: data[name]
+                        for name in (
+                            "title",
+                            "slug",
+                            "summary",
+                            "project_name",
+                            "project_start",
+                            "project_end",
+                            "budget",
+                            "challenge",
+                            "approach",
+                            "results",
+                            "lessons_learned",
+                        )
+                    },
+                )
+                page.partners = [self.partners[slug] for slug in data["partners"]]
+                page.countries = [self.countries[code] for code in data["countries"]]
+                page.subsectors = [self.subsectors[slug] for slug in data["subsectors"]]
+                index.add_child(instance=page)
+                page.save_revision(user=self.user).publish(user=self.user)
+                created += 1
+            pages[data["slug"]] = page
+        self.report(f"Case studies: {len(pages)} ({created} new)")
+        return pages
+
+    def translate_structure(self, code):
+        locale = self.locales[code]
+        for name, text in STRUCTURE[code].items():
+            page = getattr(self.structure, name)
+            if page.has_translation(locale):
+                continue
+            copy = type(page).objects.get(pk=page.pk)
+            for field, value in text.items():
+                setattr(copy, field, value)
+            translate_with_text(page, locale, copy, user=self.user)
+
+    def load_module(self, module):
+        meta, text = module.META, module.TEXT
+        source = text[settings.LANGUAGE_CODE]
+        key = meta["key"]
+        case_study_ids = {slug: page.pk for slug, page in self.case_studies.items()}
+        index = self.structure.course_index
+
+        course = CoursePage.objects.child_of(index).filter(slug=source["slug"]).first()
+        if course is None:
+            course = CoursePage(
+                locale=self.source_locale,
+                title=source["title"],
+                slug=source["slug"],
+                summary=source["summary"],
+                introduction=source["introduction"],
+                learning_outcomes=outcomes_data(source["outcomes"], key),
+                level=meta["level"],
+                estimated_duration=meta["estimated_duration"],
+            )
+            course.subsectors = [self.subsectors[slug] for slug in meta["subsectors"]]
+            course.countries = [self.countries[code] for code in meta["countries"]]
+            course.partners = [self.partners[slug] for slug in meta["partners"]]
+            course.related_case_studies = [
+                CourseCaseStudy(case_study=self.case_studies[slug]) for slug in meta["case_studies"]
+            ]
+            index.add_child(instance=course)
+            course.save_revision(user=self.user).publish(user=self.user)
+        self.link_case_studies(course, meta["case_studies"])
+
+        lessons = []
+        for number, (lesson_text, minutes) in enumerate(
+            zip(source["lessons"], meta["lesson_minutes"], strict=True), start=1
+        ):
+            lesson = LessonPage.objects.child_of(course).filter(slug=lesson_text["slug"]).first()
+            if lesson is None:
+                lesson = LessonPage(
+                    locale=self.source_locale,
+                    title=lesson_text["title"],
+                    slug=lesson_text["slug"],
+                    summary=lesson_text["summary"],
+                    estimated_minutes=minutes,
+                    body=stream_data(lesson_text["body"], f"{key}/{number}", case_study_ids),
+                )
+                course.add_child(instance=lesson)
+                lesson.save_revision(user=self.user).publish(user=self.user)
+            lessons.append(lesson)
+        self.report(f"Course {course.title!r}: {len(lessons)} lessons")
+
+        for code, translated in text.items():
+            if code == settings.LANGUAGE_CODE:
+                continue
+            locale = self.locales[code]
+            if code in STRUCTURE:
+                self.translate_structure(code)
+            if not course.has_translation(locale):
+                copy = CoursePage.objects.get(pk=course.pk)
+                copy.title = translated["title"]
+                copy.slug = translated["slug"]
+                copy.summary = translated["summary"]
+                copy.introduction = translated["introduction"]
+                copy.learning_outcomes = outcomes_data(translated["outcomes"], key)
+                translate_with_text(course, locale, copy, user=self.user)
+            for number, (lesson, lesson_text) in enumerate(
+                zip(lessons, translated["lessons"], strict=True), start=1
+            ):
+                if lesson.has_translation(locale):
+                    continue
+                copy = LessonPage.objects.get(pk=lesson.pk)
+                copy.title = lesson_text["title"]
+                copy.slug = lesson_text["slug"]
+                copy.summary = lesson_text["summary"]
+                copy.body = stream_data(lesson_text["body"], f"{key}/{number}", case_study_ids)
+                translate_with_text(lesson, locale, copy, user=self.user)
+            self.report(f"  translated into {code}: course and {len(lessons)} lessons")
+
+    def link_case_studies(self, course, slugs):
+        """Case studies list the courses that use them, so learners can go both ways."""
+        for slug in slugs:
+            page = self.case_studies[slug]
+            if any(link.course_id == course.pk for link in page.related_courses.all()):
+                continue
+            page.related_courses.add(CaseStudyCourse(course=course))
+            page.save_revision(user=self.user).publish(user=self.user)

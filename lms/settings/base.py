@@ -151,22 +151,21 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 
 def search_backends_from_env():
-    """The database backend by default; Elasticsearch when ELASTICSEARCH_URL is set."""
+    """The database backend by default (SQLite FTS5, or PostgreSQL full-text search with each
+    language's configuration); Elasticsearch when ELASTICSEARCH_URL is set, one backend per
+    language analyzer. ELASTICSEARCH_VERSION picks 7, 8, 9 (default), opensearch2 or
+    opensearch3. See search/backends.py."""
+    from search.backend_settings import database_backend, elasticsearch_backends
+
     url = os.environ.get("ELASTICSEARCH_URL")
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}}
-    version = os.environ.get("ELASTICSEARCH_VERSION", "9")
-    return {
-        "default": {
-            "BACKEND": f"wagtail.search.backends.elasticsearch{version}",
-            "URLS": [url],
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "harbour_"),
-            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-            "AUTO_UPDATE": True,
-        }
-    }
+        return {"default": database_backend()}
+    return elasticsearch_backends(
+        url,
+        version=os.environ.get("ELASTICSEARCH_VERSION", "9"),
+        prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "harbour_"),
+        timeout=int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+    )
 
 
 WAGTAILSEARCH_BACKENDS = search_backends_from_env()

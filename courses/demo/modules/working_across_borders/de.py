@@ -13,234 +13,246 @@ from courses.demo.blocks import (
 )
 
 MODULE = {
-    "title": "Working across borders: cooperation for creative businesses",
-    "slug": "working-across-borders",
+    "title": "Über Grenzen hinweg arbeiten: Zusammenarbeit für Kreativunternehmen",
+    "slug": "ueber-grenzen-hinweg-arbeiten",
     "summary": (
-        "A first module for designers, musicians, game studios, craft makers and the people who "
-        "support them: why to cooperate across the Baltic Sea, how to find partners, how to run "
-        "a joint project and how to make its results last."
+        "Ein erstes Modul für Designerinnen, Musiker, Spielestudios, Handwerksbetriebe und alle, "
+        "die sie unterstützen: warum sich Zusammenarbeit rund um die Ostsee lohnt, wie man "
+        "Partner findet, ein gemeinsames Projekt führt und seine Ergebnisse dauerhaft sichert."
     ),
     "introduction": (
-        "<p>Creative businesses around the Baltic Sea are mostly small, and their home markets "
-        "are small too. Working with partners in other countries opens new audiences, skills and "
-        "funding, but it also takes time, trust and a few habits that can be learned.</p>"
-        "<p>This module draws on what the Creative Ports and South Baltic Creative Clusters "
-        "projects and the CCI Contact Desk network found out in practice.</p>"
+        "<p>Kreativunternehmen rund um die Ostsee sind meist klein, und ihre Heimatmärkte sind "
+        "es auch. Die Arbeit mit Partnern in anderen Ländern erschließt neues Publikum, neue "
+        "Fähigkeiten und Fördermittel. Sie kostet aber Zeit, braucht Vertrauen und ein paar "
+        "Gewohnheiten, die man lernen kann.</p>"
+        "<p>Dieses Modul stützt sich auf das, was die Projekte Creative Ports und South Baltic "
+        "Creative Clusters sowie das Netzwerk der CCI Contact Desks in der Praxis gelernt haben.</p>"
     ),
     "outcomes": [
-        "Explain what a creative business gains from cooperating across borders.",
-        "Map possible partners and their competencies, and choose between them.",
-        "Plan a small joint project with clear roles, a shared language and a budget.",
-        "Keep the results and the network alive after the project ends.",
+        "Erklären, was ein Kreativunternehmen von grenzüberschreitender Zusammenarbeit hat.",
+        "Mögliche Partner und ihre Kompetenzen erfassen und zwischen ihnen wählen.",
+        "Ein kleines gemeinsames Projekt mit klaren Rollen, einer gemeinsamen Sprache und einem Budget planen.",
+        "Ergebnisse und Netzwerk auch nach dem Projektende lebendig halten.",
     ],
     "lessons": [
         {
-            "title": "Why cooperate across borders?",
-            "slug": "why-cooperate-across-borders",
-            "summary": "What creative businesses gain from working with partners abroad, and what it costs.",
+            "title": "Warum über Grenzen hinweg zusammenarbeiten?",
+            "slug": "warum-zusammenarbeiten",
+            "summary": "Was Kreativunternehmen von Partnern im Ausland haben und was es sie kostet.",
             "body": [
-                heading("Small markets, big neighbourhood"),
+                heading("Kleine Märkte, große Nachbarschaft"),
                 text(
-                    "<p>A design studio in Tartu or a music label in Rostock can only grow so far "
-                    "at home. Across the Baltic Sea there are more than fifty million people, "
-                    "festivals, fairs and companies looking for exactly the skills small creative "
-                    "firms have.</p>"
-                    "<p>Cooperation is not only about export. Partners abroad bring methods you do "
-                    "not know yet, access to funding programmes that need several countries, and "
-                    "a second opinion on your ideas.</p>"
+                    "<p>Ein Designstudio in Tartu oder ein Musiklabel in Rostock kann zu Hause "
+                    "nur begrenzt wachsen. Rund um die Ostsee leben mehr als fünfzig Millionen "
+                    "Menschen, und es gibt Festivals, Messen und Unternehmen, die genau die "
+                    "Fähigkeiten suchen, die kleine Kreativfirmen haben.</p>"
+                    "<p>Zusammenarbeit bedeutet nicht nur Export. Partner im Ausland bringen "
+                    "Methoden mit, die man noch nicht kennt, öffnen den Zugang zu Förderprogrammen, "
+                    "die mehrere Länder voraussetzen, und geben eine zweite Meinung zu den eigenen "
+                    "Ideen.</p>"
                 ),
                 quote(
-                    "We did not need another manual. We needed to see how our neighbours actually "
-                    "did it, and to try it ourselves with them.",
-                    "A workshop participant",
+                    "Wir brauchten kein weiteres Handbuch. Wir mussten sehen, wie unsere Nachbarn "
+                    "es wirklich machen, und es gemeinsam mit ihnen ausprobieren.",
+                    "Eine Teilnehmerin eines Workshops",
                 ),
-                heading("Different starting points", "h3"),
+                heading("Unterschiedliche Ausgangslagen", "h3"),
                 text(
-                    "<p>The region is not uniform. Some countries have long been counted among "
-                    "Europe's innovation leaders, others are catching up fast. This is an "
-                    "advantage: each side has something the other lacks, but tools rarely "
-                    "transfer without changes.</p>"
+                    "<p>Die Region ist nicht einheitlich. Manche Länder zählen seit Langem zu den "
+                    "Innovationsführern Europas, andere holen schnell auf. Das ist ein Vorteil: "
+                    "Jede Seite hat etwas, das der anderen fehlt, aber Werkzeuge lassen sich "
+                    "selten ohne Anpassung übertragen.</p>"
                 ),
                 tip(
-                    "Start with a question, not a project",
-                    "<p>Before you look for funding, write down one question you would like a "
-                    "partner abroad to help you answer. It makes the first conversation much "
-                    "easier.</p>",
+                    "Mit einer Frage beginnen, nicht mit einem Projekt",
+                    "<p>Bevor Sie nach Fördermitteln suchen, schreiben Sie eine Frage auf, bei "
+                    "der Ihnen ein Partner im Ausland helfen könnte. Das erste Gespräch wird "
+                    "dadurch viel leichter.</p>",
                 ),
                 reflection(
-                    "Which market, skill or idea outside your country would make the biggest "
-                    "difference to your work in the next two years?",
-                    "Write three sentences. Keep them: you will use them in the next lessons.",
+                    "Welcher Markt, welche Fähigkeit oder welche Idee außerhalb Ihres Landes "
+                    "würde Ihre Arbeit in den nächsten zwei Jahren am meisten voranbringen?",
+                    "Schreiben Sie drei Sätze auf und heben Sie sie auf: Sie brauchen sie in den "
+                    "nächsten Lektionen.",
                 ),
             ],
         },
         {
-            "title": "Finding and choosing partners",
-            "slug": "finding-and-choosing-partners",
-            "summary": "How to map who does what in the region and pick partners you can work with.",
+            "title": "Partner finden und auswählen",
+            "slug": "partner-finden-und-auswaehlen",
+            "summary": "Wie man erfasst, wer in der Region was macht, und Partner wählt, mit denen man arbeiten kann.",
             "body": [
-                heading("Map before you match"),
+                heading("Erst kartieren, dann zusammenbringen"),
                 text(
-                    "<p>Good partnerships rarely come from a single lucky meeting. Networks such "
-                    "as the CCI Contact Desks keep a map of their members, the subsectors they "
-                    "work in and what they are good at, and use it for match-making.</p>"
-                    "<ul><li>List the organisations you already know abroad.</li>"
-                    "<li>Note their subsector, their competencies and the person you know.</li>"
-                    "<li>Mark the gaps: which skill or country is missing?</li></ul>"
+                    "<p>Gute Partnerschaften entstehen selten aus einer einzigen glücklichen "
+                    "Begegnung. Netzwerke wie die CCI Contact Desks führen eine Karte ihrer "
+                    "Mitglieder, der Teilbranchen, in denen sie arbeiten, und ihrer Stärken, und "
+                    "nutzen sie für das Matchmaking.</p>"
+                    "<ul><li>Listen Sie die Organisationen im Ausland auf, die Sie schon kennen.</li>"
+                    "<li>Notieren Sie Teilbranche, Kompetenzen und Ihre Ansprechperson.</li>"
+                    "<li>Markieren Sie die Lücken: Welche Fähigkeit oder welches Land fehlt?</li></ul>"
                 ),
                 case_study(
                     "cci-contact-desk-network-meeting-2024",
-                    "How a network plans to keep its members in touch and find partners.",
+                    "Wie ein Netzwerk seine Mitglieder in Verbindung halten und Partner finden will.",
                 ),
                 example(
-                    "A match that worked",
-                    "<p>A small animation studio needed sound design. Through a network meeting "
-                    "it found a music school abroad whose students wanted real projects. Both "
-                    "sides got what they lacked.</p>",
+                    "Eine Verbindung, die funktioniert hat",
+                    "<p>Ein kleines Animationsstudio brauchte Sounddesign. Über ein "
+                    "Netzwerktreffen fand es eine Musikschule im Ausland, deren Studierende echte "
+                    "Projekte suchten. Beide Seiten bekamen, was ihnen fehlte.</p>",
                 ),
-                heading("Questions to ask a possible partner", "h3"),
+                heading("Fragen an einen möglichen Partner", "h3"),
                 text(
-                    "<ul><li>What do you want to get out of this cooperation?</li>"
-                    "<li>How much time can you really give it each month?</li>"
-                    "<li>Who decides in your organisation, and how fast?</li></ul>"
+                    "<ul><li>Was möchten Sie aus dieser Zusammenarbeit mitnehmen?</li>"
+                    "<li>Wie viel Zeit können Sie ihr im Monat wirklich geben?</li>"
+                    "<li>Wer entscheidet in Ihrer Organisation, und wie schnell?</li></ul>"
                 ),
                 reflection(
-                    "Draw a simple map of five organisations abroad that could work with you. "
-                    "What does each one bring?",
+                    "Zeichnen Sie eine einfache Karte mit fünf Organisationen im Ausland, die mit "
+                    "Ihnen arbeiten könnten. Was bringt jede von ihnen mit?",
                 ),
             ],
         },
         {
-            "title": "Running a joint project",
-            "slug": "running-a-joint-project",
-            "summary": "Roles, language, money and meetings: what keeps a cross-border project on track.",
+            "title": "Ein gemeinsames Projekt führen",
+            "slug": "ein-gemeinsames-projekt-fuehren",
+            "summary": "Rollen, Sprache, Geld und Treffen: was ein grenzüberschreitendes Projekt auf Kurs hält.",
             "body": [
-                heading("Agree on the basics early"),
+                heading("Die Grundlagen früh vereinbaren"),
                 text(
-                    "<p>Most difficulties in joint projects are not about ideas but about "
-                    "expectations. Agree at the start on who leads, who pays for what, which "
-                    "language you work in and how often you meet.</p>"
-                    "<p>Write it down in one page that every partner signs. It will save you "
-                    "weeks later.</p>"
+                    "<p>Die meisten Schwierigkeiten in gemeinsamen Projekten betreffen nicht die "
+                    "Ideen, sondern die Erwartungen. Vereinbaren Sie zu Beginn, wer leitet, wer "
+                    "was bezahlt, in welcher Sprache Sie arbeiten und wie oft Sie sich treffen.</p>"
+                    "<p>Halten Sie es auf einer Seite fest, die alle Partner unterschreiben. Das "
+                    "spart Ihnen später Wochen.</p>"
                 ),
                 warning(
-                    "Budgets are read differently",
-                    "<p>Partners from different countries may count staff time, travel and "
-                    "overheads in different ways. Compare your figures line by line before you "
-                    "submit a joint budget.</p>",
+                    "Budgets werden unterschiedlich gelesen",
+                    "<p>Partner aus verschiedenen Ländern rechnen Personalzeit, Reisen und "
+                    "Gemeinkosten oft unterschiedlich. Vergleichen Sie Ihre Zahlen Zeile für "
+                    "Zeile, bevor Sie ein gemeinsames Budget einreichen.</p>",
                 ),
                 case_study(
                     "south-baltic-creative-clusters",
-                    "Five partners in small and medium-sized places shared one platform and one strategy.",
+                    "Fünf Partner in kleinen und mittelgroßen Orten teilten eine Plattform und eine Strategie.",
                 ),
                 quote(
-                    "The forum was where the project became real: people from the four places "
-                    "finally sat at one table.",
-                    "A project partner",
+                    "Beim Forum wurde das Projekt greifbar: Menschen aus den vier Orten saßen "
+                    "endlich an einem Tisch.",
+                    "Ein Projektpartner",
                 ),
                 tip(
-                    "Meet in person at least once",
-                    "<p>Online meetings keep a project going, but trust grows faster when "
-                    "partners have visited each other's places at least once.</p>",
+                    "Sich mindestens einmal persönlich treffen",
+                    "<p>Online-Treffen halten ein Projekt in Gang, aber Vertrauen wächst "
+                    "schneller, wenn die Partner einander mindestens einmal vor Ort besucht "
+                    "haben.</p>",
                 ),
                 reflection(
-                    "Which of the basics (lead, money, language, meetings) would be hardest to "
-                    "agree on with the partners on your map? Why?",
+                    "Welche der Grundlagen (Leitung, Geld, Sprache, Treffen) wäre mit den "
+                    "Partnern auf Ihrer Karte am schwersten zu vereinbaren? Warum?",
                 ),
             ],
         },
         {
-            "title": "Making results last",
-            "slug": "making-results-last",
-            "summary": "How to share what you learned and keep a network going after the funding ends.",
+            "title": "Ergebnisse dauerhaft sichern",
+            "slug": "ergebnisse-dauerhaft-sichern",
+            "summary": "Wie man das Gelernte teilt und ein Netzwerk nach dem Ende der Förderung weiterführt.",
             "body": [
-                heading("Write it down while it happens"),
+                heading("Aufschreiben, während es passiert"),
                 text(
-                    "<p>Projects end, people change jobs, and what a partnership learned is "
-                    "easily lost. Creative Ports planned from the start to turn its workshops "
-                    "into learning modules that anyone can use, like this one.</p>"
+                    "<p>Projekte enden, Menschen wechseln die Stelle, und was eine Partnerschaft "
+                    "gelernt hat, geht leicht verloren. Creative Ports plante von Anfang an, "
+                    "seine Workshops in Lernmodule zu verwandeln, die alle nutzen können, so wie "
+                    "dieses.</p>"
                 ),
                 case_study(
-                    "creative-ports", "Fourteen partners turned their tests into shared formats."
+                    "creative-ports",
+                    "Vierzehn Partner machten aus ihren Tests gemeinsame Formate.",
                 ),
-                heading("Keep the network visible", "h3"),
+                heading("Das Netzwerk sichtbar halten", "h3"),
                 text(
-                    "<p>A shared event calendar and common social media channels cost little "
-                    "and keep partners in view of each other. Rotating the host of each meeting "
-                    "spreads the work and lets everyone see another place.</p>"
-                    "<p>Plan the next funding application before the current project ends.</p>"
+                    "<p>Ein gemeinsamer Veranstaltungskalender und gemeinsame Social-Media-Kanäle "
+                    "kosten wenig und halten die Partner im Blick. Wechselnde Gastgeber für jedes "
+                    "Treffen verteilen die Arbeit, und alle lernen einen anderen Ort kennen.</p>"
+                    "<p>Planen Sie den nächsten Förderantrag, bevor das laufende Projekt endet.</p>"
                 ),
                 quiz(
-                    "Check your understanding",
+                    "Prüfen Sie Ihr Verständnis",
                     [
                         question(
-                            "Which organisation led the Creative Ports consortium?",
+                            "Welche Organisation leitete das Konsortium von Creative Ports?",
                             [
                                 answer(
-                                    "The Goethe-Institut",
+                                    "Das Goethe-Institut",
                                     True,
-                                    "Correct: it led 14 partners from 8 countries.",
+                                    "Richtig: Es leitete 14 Partner aus 8 Ländern.",
                                 ),
                                 answer(
                                     "Media Evolution City Malmö",
                                     False,
-                                    "It was a partner, but not the lead.",
+                                    "Sie war Partnerin, aber nicht federführend.",
                                 ),
                                 answer(
-                                    "The City of Vilnius", False, "Vilnius was one of the partners."
+                                    "Die Stadt Vilnius",
+                                    False,
+                                    "Vilnius war einer der Partner.",
                                 ),
                             ],
-                            explanation="The Goethe-Institut led a consortium of 14 partners from 8 countries.",
+                            explanation="Das Goethe-Institut leitete ein Konsortium aus 14 Partnern aus 8 Ländern.",
                         ),
                         question(
-                            "How did the South Baltic Creative Clusters partners connect their local networks?",
+                            "Wie verbanden die Partner von South Baltic Creative Clusters ihre lokalen Netzwerke?",
                             [
                                 answer(
-                                    "A joint communication platform",
+                                    "Mit einer gemeinsamen Kommunikationsplattform",
                                     True,
-                                    "Yes, one shared platform.",
+                                    "Ja, mit einer gemeinsamen Plattform.",
                                 ),
                                 answer(
-                                    "Yearly forums",
+                                    "Mit jährlichen Foren",
                                     True,
-                                    "Yes, the forums brought the places together.",
+                                    "Ja, die Foren brachten die Orte zusammen.",
                                 ),
                                 answer(
-                                    "A shared bank account",
+                                    "Mit einem gemeinsamen Bankkonto",
                                     False,
-                                    "No, each partner kept its own budget.",
+                                    "Nein, jeder Partner behielt sein eigenes Budget.",
                                 ),
                             ],
                             kind="multiple",
-                            explanation="They used a joint platform, annual forums and joint promotion of the sector.",
+                            explanation=(
+                                "Sie nutzten eine gemeinsame Plattform, jährliche Foren und "
+                                "eine gemeinsame Förderung der Branche."
+                            ),
                         ),
                         question(
-                            "What is a good first step when you look for partners abroad?",
+                            "Was ist ein guter erster Schritt bei der Suche nach Partnern im Ausland?",
                             [
                                 answer(
-                                    "Map who does what and which competencies they have",
+                                    "Erfassen, wer was macht und welche Kompetenzen hat",
                                     True,
-                                    "Right: a map makes match-making much easier.",
+                                    "Richtig: Eine Karte erleichtert das Matchmaking sehr.",
                                 ),
                                 answer(
-                                    "Write the funding application",
+                                    "Den Förderantrag schreiben",
                                     False,
-                                    "That comes later, with partners.",
+                                    "Das kommt später, gemeinsam mit den Partnern.",
                                 ),
                                 answer(
-                                    "Wait until someone contacts you",
+                                    "Warten, bis sich jemand meldet",
                                     False,
-                                    "Partnerships need a first step.",
+                                    "Partnerschaften brauchen einen ersten Schritt.",
                                 ),
                             ],
-                            explanation="Mapping partners and their competencies comes before match-making.",
+                            explanation="Partner und ihre Kompetenzen zu erfassen kommt vor dem Matchmaking.",
                         ),
                     ],
                 ),
                 reflection(
-                    "What is one thing you will do in the next month to start or strengthen a "
-                    "partnership across a border?",
-                    "Look back at the three sentences you wrote in the first lesson.",
+                    "Was werden Sie im nächsten Monat tun, um eine Partnerschaft über eine Grenze "
+                    "hinweg zu beginnen oder zu stärken?",
+                    "Schauen Sie sich die drei Sätze an, die Sie in der ersten Lektion geschrieben haben.",
                 ),
             ],
         },

@@ -13,234 +13,243 @@ from courses.demo.blocks import (
 )
 
 MODULE = {
-    "title": "Working across borders: cooperation for creative businesses",
-    "slug": "working-across-borders",
+    "title": "Darbas be sienų: bendradarbiavimas kūrybiniams verslams",
+    "slug": "darbas-be-sienu",
     "summary": (
-        "A first module for designers, musicians, game studios, craft makers and the people who "
-        "support them: why to cooperate across the Baltic Sea, how to find partners, how to run "
-        "a joint project and how to make its results last."
+        "Pirmasis modulis dizaineriams, muzikantams, žaidimų studijoms, amatininkams ir juos "
+        "remiantiems žmonėms: kodėl verta bendradarbiauti aplink Baltijos jūrą, kaip rasti "
+        "partnerių, kaip vykdyti bendrą projektą ir kaip išsaugoti jo rezultatus."
     ),
     "introduction": (
-        "<p>Creative businesses around the Baltic Sea are mostly small, and their home markets "
-        "are small too. Working with partners in other countries opens new audiences, skills and "
-        "funding, but it also takes time, trust and a few habits that can be learned.</p>"
-        "<p>This module draws on what the Creative Ports and South Baltic Creative Clusters "
-        "projects and the CCI Contact Desk network found out in practice.</p>"
+        "<p>Kūrybiniai verslai aplink Baltijos jūrą dažniausiai yra nedideli, kaip ir jų vidaus "
+        "rinkos. Darbas su partneriais kitose šalyse atveria naujas auditorijas, įgūdžius ir "
+        "finansavimą, tačiau reikalauja laiko, pasitikėjimo ir kelių įpročių, kurių galima "
+        "išmokti.</p>"
+        "<p>Modulis remiasi tuo, ką praktikoje sužinojo projektai Creative Ports ir South Baltic "
+        "Creative Clusters bei CCI Contact Desk tinklas.</p>"
     ),
     "outcomes": [
-        "Explain what a creative business gains from cooperating across borders.",
-        "Map possible partners and their competencies, and choose between them.",
-        "Plan a small joint project with clear roles, a shared language and a budget.",
-        "Keep the results and the network alive after the project ends.",
+        "Paaiškinti, ką kūrybinis verslas laimi bendradarbiaudamas per sienas.",
+        "Sudaryti galimų partnerių ir jų kompetencijų žemėlapį ir iš jų pasirinkti.",
+        "Suplanuoti nedidelį bendrą projektą su aiškiais vaidmenimis, bendra kalba ir biudžetu.",
+        "Išlaikyti rezultatus ir tinklą gyvus pasibaigus projektui.",
     ],
     "lessons": [
         {
-            "title": "Why cooperate across borders?",
-            "slug": "why-cooperate-across-borders",
-            "summary": "What creative businesses gain from working with partners abroad, and what it costs.",
+            "title": "Kodėl verta bendradarbiauti per sienas?",
+            "slug": "kodel-verta-bendradarbiauti",
+            "summary": "Ką kūrybiniai verslai laimi dirbdami su partneriais užsienyje ir ko tai kainuoja.",
             "body": [
-                heading("Small markets, big neighbourhood"),
+                heading("Mažos rinkos, didelė kaimynystė"),
                 text(
-                    "<p>A design studio in Tartu or a music label in Rostock can only grow so far "
-                    "at home. Across the Baltic Sea there are more than fifty million people, "
-                    "festivals, fairs and companies looking for exactly the skills small creative "
-                    "firms have.</p>"
-                    "<p>Cooperation is not only about export. Partners abroad bring methods you do "
-                    "not know yet, access to funding programmes that need several countries, and "
-                    "a second opinion on your ideas.</p>"
+                    "<p>Dizaino studija Tartu ar muzikos leidykla Rostoke savo šalyje gali augti "
+                    "tik iki tam tikros ribos. Aplink Baltijos jūrą gyvena daugiau nei "
+                    "penkiasdešimt milijonų žmonių, čia vyksta festivaliai ir mugės, veikia "
+                    "įmonės, ieškančios būtent tokių įgūdžių, kokius turi mažos kūrybinės "
+                    "įmonės.</p>"
+                    "<p>Bendradarbiavimas nėra vien eksportas. Partneriai užsienyje atneša dar "
+                    "nežinomų metodų, atveria kelią į finansavimo programas, kurioms reikia kelių "
+                    "šalių, ir pasiūlo antrą nuomonę apie jūsų idėjas.</p>"
                 ),
                 quote(
-                    "We did not need another manual. We needed to see how our neighbours actually "
-                    "did it, and to try it ourselves with them.",
-                    "A workshop participant",
+                    "Mums nereikėjo dar vieno vadovo. Mums reikėjo pamatyti, kaip tai iš tiesų "
+                    "daro kaimynai, ir išbandyti tai kartu su jais.",
+                    "Seminaro dalyvė",
                 ),
-                heading("Different starting points", "h3"),
+                heading("Skirtingi atspirties taškai", "h3"),
                 text(
-                    "<p>The region is not uniform. Some countries have long been counted among "
-                    "Europe's innovation leaders, others are catching up fast. This is an "
-                    "advantage: each side has something the other lacks, but tools rarely "
-                    "transfer without changes.</p>"
+                    "<p>Regionas nėra vienodas. Kai kurios šalys jau seniai priskiriamos Europos "
+                    "inovacijų lyderėms, kitos sparčiai jas vejasi. Tai privalumas: kiekviena "
+                    "pusė turi tai, ko trūksta kitai, tačiau priemonės retai tinka be "
+                    "pakeitimų.</p>"
                 ),
                 tip(
-                    "Start with a question, not a project",
-                    "<p>Before you look for funding, write down one question you would like a "
-                    "partner abroad to help you answer. It makes the first conversation much "
-                    "easier.</p>",
+                    "Pradėkite nuo klausimo, o ne nuo projekto",
+                    "<p>Prieš ieškodami finansavimo, užsirašykite vieną klausimą, į kurį atsakyti "
+                    "jums galėtų padėti partneris užsienyje. Pirmasis pokalbis taps daug "
+                    "lengvesnis.</p>",
                 ),
                 reflection(
-                    "Which market, skill or idea outside your country would make the biggest "
-                    "difference to your work in the next two years?",
-                    "Write three sentences. Keep them: you will use them in the next lessons.",
+                    "Kuri rinka, įgūdis ar idėja už jūsų šalies ribų per artimiausius dvejus "
+                    "metus labiausiai pakeistų jūsų darbą?",
+                    "Parašykite tris sakinius ir juos išsaugokite: jų prireiks kitose pamokose.",
                 ),
             ],
         },
         {
-            "title": "Finding and choosing partners",
-            "slug": "finding-and-choosing-partners",
-            "summary": "How to map who does what in the region and pick partners you can work with.",
+            "title": "Kaip rasti ir pasirinkti partnerius",
+            "slug": "kaip-rasti-ir-pasirinkti-partnerius",
+            "summary": "Kaip išsiaiškinti, kas ką veikia regione, ir pasirinkti partnerius, su kuriais galima dirbti.",
             "body": [
-                heading("Map before you match"),
+                heading("Pirmiausia žemėlapis, tada poros"),
                 text(
-                    "<p>Good partnerships rarely come from a single lucky meeting. Networks such "
-                    "as the CCI Contact Desks keep a map of their members, the subsectors they "
-                    "work in and what they are good at, and use it for match-making.</p>"
-                    "<ul><li>List the organisations you already know abroad.</li>"
-                    "<li>Note their subsector, their competencies and the person you know.</li>"
-                    "<li>Mark the gaps: which skill or country is missing?</li></ul>"
+                    "<p>Geros partnerystės retai gimsta iš vieno laimingo susitikimo. Tokie "
+                    "tinklai kaip CCI Contact Desk turi savo narių, jų veiklos posektorių ir "
+                    "stipriųjų pusių žemėlapį ir naudoja jį partneriams suvesti.</p>"
+                    "<ul><li>Surašykite užsienio organizacijas, kurias jau pažįstate.</li>"
+                    "<li>Pasižymėkite jų posektorių, kompetencijas ir pažįstamą asmenį.</li>"
+                    "<li>Pažymėkite spragas: kokio įgūdžio ar kurios šalies trūksta?</li></ul>"
                 ),
                 case_study(
                     "cci-contact-desk-network-meeting-2024",
-                    "How a network plans to keep its members in touch and find partners.",
+                    "Kaip tinklas ketina palaikyti narių ryšius ir padėti rasti partnerių.",
                 ),
                 example(
-                    "A match that worked",
-                    "<p>A small animation studio needed sound design. Through a network meeting "
-                    "it found a music school abroad whose students wanted real projects. Both "
-                    "sides got what they lacked.</p>",
+                    "Pavykusi pažintis",
+                    "<p>Nedidelei animacijos studijai reikėjo garso dizaino. Tinklo susitikime ji "
+                    "rado užsienio muzikos mokyklą, kurios studentai ieškojo tikrų projektų. Abi "
+                    "pusės gavo tai, ko joms trūko.</p>",
                 ),
-                heading("Questions to ask a possible partner", "h3"),
+                heading("Klausimai galimam partneriui", "h3"),
                 text(
-                    "<ul><li>What do you want to get out of this cooperation?</li>"
-                    "<li>How much time can you really give it each month?</li>"
-                    "<li>Who decides in your organisation, and how fast?</li></ul>"
+                    "<ul><li>Ką norite gauti iš šio bendradarbiavimo?</li>"
+                    "<li>Kiek laiko per mėnesį tikrai galite jam skirti?</li>"
+                    "<li>Kas jūsų organizacijoje priima sprendimus ir kaip greitai?</li></ul>"
                 ),
                 reflection(
-                    "Draw a simple map of five organisations abroad that could work with you. "
-                    "What does each one bring?",
+                    "Nubraižykite paprastą penkių užsienio organizacijų, kurios galėtų su jumis "
+                    "dirbti, žemėlapį. Ką kiekviena iš jų atneštų?",
                 ),
             ],
         },
         {
-            "title": "Running a joint project",
-            "slug": "running-a-joint-project",
-            "summary": "Roles, language, money and meetings: what keeps a cross-border project on track.",
+            "title": "Bendro projekto vykdymas",
+            "slug": "bendro-projekto-vykdymas",
+            "summary": "Vaidmenys, kalba, pinigai ir susitikimai: kas padeda tarpvalstybiniam projektui nenuklysti.",
             "body": [
-                heading("Agree on the basics early"),
+                heading("Susitarkite dėl pagrindų iš anksto"),
                 text(
-                    "<p>Most difficulties in joint projects are not about ideas but about "
-                    "expectations. Agree at the start on who leads, who pays for what, which "
-                    "language you work in and how often you meet.</p>"
-                    "<p>Write it down in one page that every partner signs. It will save you "
-                    "weeks later.</p>"
+                    "<p>Dauguma bendrų projektų sunkumų kyla ne dėl idėjų, o dėl lūkesčių. Pačioje "
+                    "pradžioje susitarkite, kas vadovauja, kas už ką moka, kokia kalba dirbate ir "
+                    "kaip dažnai susitinkate.</p>"
+                    "<p>Užrašykite tai viename puslapyje, kurį pasirašo visi partneriai. Vėliau "
+                    "tai sutaupys jums savaičių.</p>"
                 ),
                 warning(
-                    "Budgets are read differently",
-                    "<p>Partners from different countries may count staff time, travel and "
-                    "overheads in different ways. Compare your figures line by line before you "
-                    "submit a joint budget.</p>",
+                    "Biudžetai suprantami skirtingai",
+                    "<p>Skirtingų šalių partneriai gali skirtingai skaičiuoti darbo laiką, "
+                    "keliones ir pridėtines išlaidas. Prieš teikdami bendrą biudžetą, palyginkite "
+                    "skaičius eilutė po eilutės.</p>",
                 ),
                 case_study(
                     "south-baltic-creative-clusters",
-                    "Five partners in small and medium-sized places shared one platform and one strategy.",
+                    "Penki partneriai mažose ir vidutinėse vietovėse dalijosi viena platforma ir viena strategija.",
                 ),
                 quote(
-                    "The forum was where the project became real: people from the four places "
-                    "finally sat at one table.",
-                    "A project partner",
+                    "Forume projektas tapo tikras: žmonės iš keturių vietovių pagaliau susėdo prie "
+                    "vieno stalo.",
+                    "Projekto partneris",
                 ),
                 tip(
-                    "Meet in person at least once",
-                    "<p>Online meetings keep a project going, but trust grows faster when "
-                    "partners have visited each other's places at least once.</p>",
+                    "Bent kartą susitikite gyvai",
+                    "<p>Nuotoliniai susitikimai palaiko projektą, tačiau pasitikėjimas auga "
+                    "greičiau, kai partneriai bent kartą aplanko vieni kitų vietas.</p>",
                 ),
                 reflection(
-                    "Which of the basics (lead, money, language, meetings) would be hardest to "
-                    "agree on with the partners on your map? Why?",
+                    "Dėl kurio pagrindo (vadovavimo, pinigų, kalbos, susitikimų) būtų sunkiausia "
+                    "susitarti su partneriais iš jūsų žemėlapio? Kodėl?",
                 ),
             ],
         },
         {
-            "title": "Making results last",
-            "slug": "making-results-last",
-            "summary": "How to share what you learned and keep a network going after the funding ends.",
+            "title": "Kaip išsaugoti rezultatus",
+            "slug": "kaip-issaugoti-rezultatus",
+            "summary": "Kaip pasidalyti tuo, ką išmokote, ir išlaikyti tinklą pasibaigus finansavimui.",
             "body": [
-                heading("Write it down while it happens"),
+                heading("Užrašykite, kol tai vyksta"),
                 text(
-                    "<p>Projects end, people change jobs, and what a partnership learned is "
-                    "easily lost. Creative Ports planned from the start to turn its workshops "
-                    "into learning modules that anyone can use, like this one.</p>"
+                    "<p>Projektai baigiasi, žmonės keičia darbus, o tai, ką išmoko partnerystė, "
+                    "lengvai pasimiršta. Creative Ports nuo pat pradžių planavo savo seminarus "
+                    "paversti mokymosi moduliais, kuriais gali naudotis kiekvienas, kaip šis.</p>"
                 ),
                 case_study(
-                    "creative-ports", "Fourteen partners turned their tests into shared formats."
+                    "creative-ports",
+                    "Keturiolika partnerių savo bandymus pavertė bendrais formatais.",
                 ),
-                heading("Keep the network visible", "h3"),
+                heading("Palaikykite tinklo matomumą", "h3"),
                 text(
-                    "<p>A shared event calendar and common social media channels cost little "
-                    "and keep partners in view of each other. Rotating the host of each meeting "
-                    "spreads the work and lets everyone see another place.</p>"
-                    "<p>Plan the next funding application before the current project ends.</p>"
+                    "<p>Bendras renginių kalendorius ir bendri socialinių tinklų kanalai kainuoja "
+                    "nedaug, o partneriai neišleidžia vieni kitų iš akių. Kiekvieną kartą vis "
+                    "kitas susitikimo šeimininkas paskirsto darbą, o visi pamato naują vietą.</p>"
+                    "<p>Kitą paraišką finansavimui suplanuokite dar nepasibaigus dabartiniam "
+                    "projektui.</p>"
                 ),
                 quiz(
-                    "Check your understanding",
+                    "Pasitikrinkite žinias",
                     [
                         question(
-                            "Which organisation led the Creative Ports consortium?",
+                            "Kuri organizacija vadovavo Creative Ports konsorciumui?",
                             [
                                 answer(
-                                    "The Goethe-Institut",
+                                    "Goethe's institutas",
                                     True,
-                                    "Correct: it led 14 partners from 8 countries.",
+                                    "Teisingai: jis vadovavo 14 partnerių iš 8 šalių.",
                                 ),
                                 answer(
                                     "Media Evolution City Malmö",
                                     False,
-                                    "It was a partner, but not the lead.",
+                                    "Ji buvo partnerė, bet ne vadovaujanti.",
                                 ),
                                 answer(
-                                    "The City of Vilnius", False, "Vilnius was one of the partners."
+                                    "Vilniaus miestas",
+                                    False,
+                                    "Vilnius buvo vienas iš partnerių.",
                                 ),
                             ],
-                            explanation="The Goethe-Institut led a consortium of 14 partners from 8 countries.",
+                            explanation="Goethe's institutas vadovavo 14 partnerių iš 8 šalių konsorciumui.",
                         ),
                         question(
-                            "How did the South Baltic Creative Clusters partners connect their local networks?",
+                            "Kaip South Baltic Creative Clusters partneriai sujungė savo vietos tinklus?",
                             [
                                 answer(
-                                    "A joint communication platform",
+                                    "Bendra komunikacijos platforma",
                                     True,
-                                    "Yes, one shared platform.",
+                                    "Taip, viena bendra platforma.",
                                 ),
                                 answer(
-                                    "Yearly forums",
+                                    "Kasmetiniais forumais",
                                     True,
-                                    "Yes, the forums brought the places together.",
+                                    "Taip, forumai suartino vietoves.",
                                 ),
                                 answer(
-                                    "A shared bank account",
+                                    "Bendra banko sąskaita",
                                     False,
-                                    "No, each partner kept its own budget.",
+                                    "Ne, kiekvienas partneris turėjo savo biudžetą.",
                                 ),
                             ],
                             kind="multiple",
-                            explanation="They used a joint platform, annual forums and joint promotion of the sector.",
+                            explanation=(
+                                "Jie naudojo bendrą platformą, kasmetinius forumus ir bendrą "
+                                "sektoriaus populiarinimą."
+                            ),
                         ),
                         question(
-                            "What is a good first step when you look for partners abroad?",
+                            "Koks yra geras pirmas žingsnis ieškant partnerių užsienyje?",
                             [
                                 answer(
-                                    "Map who does what and which competencies they have",
+                                    "Išsiaiškinti, kas ką veikia ir kokias kompetencijas turi",
                                     True,
-                                    "Right: a map makes match-making much easier.",
+                                    "Teisingai: žemėlapis labai palengvina partnerių paiešką.",
                                 ),
                                 answer(
-                                    "Write the funding application",
+                                    "Parašyti paraišką finansavimui",
                                     False,
-                                    "That comes later, with partners.",
+                                    "Tai ateina vėliau, kartu su partneriais.",
                                 ),
                                 answer(
-                                    "Wait until someone contacts you",
+                                    "Laukti, kol kas nors susisieks",
                                     False,
-                                    "Partnerships need a first step.",
+                                    "Partnerystei reikia pirmo žingsnio.",
                                 ),
                             ],
-                            explanation="Mapping partners and their competencies comes before match-making.",
+                            explanation="Partnerių ir jų kompetencijų žemėlapis sudaromas prieš ieškant porų.",
                         ),
                     ],
                 ),
                 reflection(
-                    "What is one thing you will do in the next month to start or strengthen a "
-                    "partnership across a border?",
-                    "Look back at the three sentences you wrote in the first lesson.",
+                    "Ką padarysite per artimiausią mėnesį, kad pradėtumėte ar sustiprintumėte "
+                    "partnerystę per sieną?",
+                    "Peržiūrėkite tris sakinius, kuriuos parašėte pirmojoje pamokoje.",
                 ),
             ],
         },

@@ -13,234 +13,243 @@ from courses.demo.blocks import (
 )
 
 MODULE = {
-    "title": "Working across borders: cooperation for creative businesses",
-    "slug": "working-across-borders",
+    "title": "Współpraca ponad granicami: moduł dla firm kreatywnych",
+    "slug": "wspolpraca-ponad-granicami",
     "summary": (
-        "A first module for designers, musicians, game studios, craft makers and the people who "
-        "support them: why to cooperate across the Baltic Sea, how to find partners, how to run "
-        "a joint project and how to make its results last."
+        "Pierwszy moduł dla projektantów, muzyków, studiów gier, rzemieślników i osób, które ich "
+        "wspierają: dlaczego warto współpracować wokół Bałtyku, jak znaleźć partnerów, jak "
+        "prowadzić wspólny projekt i jak sprawić, by jego rezultaty przetrwały."
     ),
     "introduction": (
-        "<p>Creative businesses around the Baltic Sea are mostly small, and their home markets "
-        "are small too. Working with partners in other countries opens new audiences, skills and "
-        "funding, but it also takes time, trust and a few habits that can be learned.</p>"
-        "<p>This module draws on what the Creative Ports and South Baltic Creative Clusters "
-        "projects and the CCI Contact Desk network found out in practice.</p>"
+        "<p>Firmy kreatywne w regionie Morza Bałtyckiego są zwykle małe, podobnie jak ich rynki "
+        "krajowe. Współpraca z partnerami z innych krajów otwiera dostęp do nowej publiczności, "
+        "umiejętności i finansowania, ale wymaga czasu, zaufania i kilku nawyków, których można "
+        "się nauczyć.</p>"
+        "<p>Moduł opiera się na doświadczeniach projektów Creative Ports i South Baltic Creative "
+        "Clusters oraz sieci CCI Contact Desk.</p>"
     ),
     "outcomes": [
-        "Explain what a creative business gains from cooperating across borders.",
-        "Map possible partners and their competencies, and choose between them.",
-        "Plan a small joint project with clear roles, a shared language and a budget.",
-        "Keep the results and the network alive after the project ends.",
+        "Wyjaśnić, co firma kreatywna zyskuje dzięki współpracy ponad granicami.",
+        "Zmapować potencjalnych partnerów i ich kompetencje oraz dokonać wyboru.",
+        "Zaplanować mały wspólny projekt z jasnym podziałem ról, wspólnym językiem i budżetem.",
+        "Utrzymać rezultaty i sieć kontaktów po zakończeniu projektu.",
     ],
     "lessons": [
         {
-            "title": "Why cooperate across borders?",
-            "slug": "why-cooperate-across-borders",
-            "summary": "What creative businesses gain from working with partners abroad, and what it costs.",
+            "title": "Dlaczego warto współpracować ponad granicami?",
+            "slug": "dlaczego-warto-wspolpracowac",
+            "summary": "Co firmy kreatywne zyskują na pracy z partnerami za granicą i ile to kosztuje.",
             "body": [
-                heading("Small markets, big neighbourhood"),
+                heading("Małe rynki, duże sąsiedztwo"),
                 text(
-                    "<p>A design studio in Tartu or a music label in Rostock can only grow so far "
-                    "at home. Across the Baltic Sea there are more than fifty million people, "
-                    "festivals, fairs and companies looking for exactly the skills small creative "
-                    "firms have.</p>"
-                    "<p>Cooperation is not only about export. Partners abroad bring methods you do "
-                    "not know yet, access to funding programmes that need several countries, and "
-                    "a second opinion on your ideas.</p>"
+                    "<p>Studio projektowe w Tartu czy wytwórnia muzyczna w Rostocku mogą urosnąć "
+                    "w kraju tylko do pewnego stopnia. Wokół Bałtyku mieszka ponad pięćdziesiąt "
+                    "milionów ludzi, są tu festiwale, targi i firmy, które szukają właśnie takich "
+                    "umiejętności, jakie mają małe firmy kreatywne.</p>"
+                    "<p>Współpraca to nie tylko eksport. Partnerzy z zagranicy wnoszą metody, "
+                    "których jeszcze nie znasz, otwierają dostęp do programów finansowania "
+                    "wymagających udziału kilku krajów i dają drugą opinię o twoich pomysłach.</p>"
                 ),
                 quote(
-                    "We did not need another manual. We needed to see how our neighbours actually "
-                    "did it, and to try it ourselves with them.",
-                    "A workshop participant",
+                    "Nie potrzebowaliśmy kolejnego podręcznika. Potrzebowaliśmy zobaczyć, jak "
+                    "naprawdę robią to nasi sąsiedzi, i spróbować tego razem z nimi.",
+                    "Uczestniczka warsztatów",
                 ),
-                heading("Different starting points", "h3"),
+                heading("Różne punkty wyjścia", "h3"),
                 text(
-                    "<p>The region is not uniform. Some countries have long been counted among "
-                    "Europe's innovation leaders, others are catching up fast. This is an "
-                    "advantage: each side has something the other lacks, but tools rarely "
-                    "transfer without changes.</p>"
+                    "<p>Region nie jest jednolity. Niektóre kraje od dawna należą do europejskich "
+                    "liderów innowacji, inne szybko je doganiają. To zaleta: każda strona ma coś, "
+                    "czego brakuje drugiej, ale narzędzia rzadko dają się przenieść bez zmian.</p>"
                 ),
                 tip(
-                    "Start with a question, not a project",
-                    "<p>Before you look for funding, write down one question you would like a "
-                    "partner abroad to help you answer. It makes the first conversation much "
-                    "easier.</p>",
+                    "Zacznij od pytania, nie od projektu",
+                    "<p>Zanim zaczniesz szukać finansowania, zapisz jedno pytanie, w którego "
+                    "rozwiązaniu mógłby pomóc ci partner z zagranicy. Pierwsza rozmowa będzie "
+                    "dzięki temu znacznie łatwiejsza.</p>",
                 ),
                 reflection(
-                    "Which market, skill or idea outside your country would make the biggest "
-                    "difference to your work in the next two years?",
-                    "Write three sentences. Keep them: you will use them in the next lessons.",
+                    "Który rynek, jaka umiejętność lub jaki pomysł spoza twojego kraju najbardziej "
+                    "zmieniłby twoją pracę w ciągu najbliższych dwóch lat?",
+                    "Napisz trzy zdania i zachowaj je: przydadzą się w kolejnych lekcjach.",
                 ),
             ],
         },
         {
-            "title": "Finding and choosing partners",
-            "slug": "finding-and-choosing-partners",
-            "summary": "How to map who does what in the region and pick partners you can work with.",
+            "title": "Jak znaleźć i wybrać partnerów",
+            "slug": "jak-znalezc-i-wybrac-partnerow",
+            "summary": "Jak zmapować, kto czym się zajmuje w regionie, i wybrać partnerów, z którymi da się pracować.",
             "body": [
-                heading("Map before you match"),
+                heading("Najpierw mapa, potem kojarzenie"),
                 text(
-                    "<p>Good partnerships rarely come from a single lucky meeting. Networks such "
-                    "as the CCI Contact Desks keep a map of their members, the subsectors they "
-                    "work in and what they are good at, and use it for match-making.</p>"
-                    "<ul><li>List the organisations you already know abroad.</li>"
-                    "<li>Note their subsector, their competencies and the person you know.</li>"
-                    "<li>Mark the gaps: which skill or country is missing?</li></ul>"
+                    "<p>Dobre partnerstwa rzadko powstają dzięki jednemu szczęśliwemu spotkaniu. "
+                    "Sieci takie jak CCI Contact Desk prowadzą mapę swoich członków, podsektorów, "
+                    "w których działają, i ich mocnych stron, a następnie wykorzystują ją do "
+                    "kojarzenia partnerów.</p>"
+                    "<ul><li>Wypisz organizacje za granicą, które już znasz.</li>"
+                    "<li>Zanotuj ich podsektor, kompetencje i osobę, którą znasz.</li>"
+                    "<li>Zaznacz luki: jakiej umiejętności lub jakiego kraju brakuje?</li></ul>"
                 ),
                 case_study(
                     "cci-contact-desk-network-meeting-2024",
-                    "How a network plans to keep its members in touch and find partners.",
+                    "Jak sieć zamierza utrzymać kontakt między członkami i pomagać w szukaniu partnerów.",
                 ),
                 example(
-                    "A match that worked",
-                    "<p>A small animation studio needed sound design. Through a network meeting "
-                    "it found a music school abroad whose students wanted real projects. Both "
-                    "sides got what they lacked.</p>",
+                    "Udane połączenie",
+                    "<p>Małe studio animacji potrzebowało udźwiękowienia. Na spotkaniu sieci "
+                    "znalazło zagraniczną szkołę muzyczną, której studenci szukali prawdziwych "
+                    "projektów. Obie strony dostały to, czego im brakowało.</p>",
                 ),
-                heading("Questions to ask a possible partner", "h3"),
+                heading("Pytania do potencjalnego partnera", "h3"),
                 text(
-                    "<ul><li>What do you want to get out of this cooperation?</li>"
-                    "<li>How much time can you really give it each month?</li>"
-                    "<li>Who decides in your organisation, and how fast?</li></ul>"
+                    "<ul><li>Co chcecie zyskać dzięki tej współpracy?</li>"
+                    "<li>Ile czasu w miesiącu naprawdę możecie jej poświęcić?</li>"
+                    "<li>Kto podejmuje decyzje w waszej organizacji i jak szybko?</li></ul>"
                 ),
                 reflection(
-                    "Draw a simple map of five organisations abroad that could work with you. "
-                    "What does each one bring?",
+                    "Narysuj prostą mapę pięciu zagranicznych organizacji, które mogłyby z tobą "
+                    "współpracować. Co wnosi każda z nich?",
                 ),
             ],
         },
         {
-            "title": "Running a joint project",
-            "slug": "running-a-joint-project",
-            "summary": "Roles, language, money and meetings: what keeps a cross-border project on track.",
+            "title": "Prowadzenie wspólnego projektu",
+            "slug": "prowadzenie-wspolnego-projektu",
+            "summary": "Role, język, pieniądze i spotkania: co utrzymuje projekt transgraniczny na właściwym kursie.",
             "body": [
-                heading("Agree on the basics early"),
+                heading("Ustalcie podstawy na początku"),
                 text(
-                    "<p>Most difficulties in joint projects are not about ideas but about "
-                    "expectations. Agree at the start on who leads, who pays for what, which "
-                    "language you work in and how often you meet.</p>"
-                    "<p>Write it down in one page that every partner signs. It will save you "
-                    "weeks later.</p>"
+                    "<p>Większość trudności we wspólnych projektach nie dotyczy pomysłów, lecz "
+                    "oczekiwań. Na początku ustalcie, kto prowadzi, kto za co płaci, w jakim "
+                    "języku pracujecie i jak często się spotykacie.</p>"
+                    "<p>Zapiszcie to na jednej stronie, którą podpiszą wszyscy partnerzy. Później "
+                    "zaoszczędzi wam to tygodnie.</p>"
                 ),
                 warning(
-                    "Budgets are read differently",
-                    "<p>Partners from different countries may count staff time, travel and "
-                    "overheads in different ways. Compare your figures line by line before you "
-                    "submit a joint budget.</p>",
+                    "Budżety czyta się różnie",
+                    "<p>Partnerzy z różnych krajów mogą inaczej liczyć czas pracy, podróże i "
+                    "koszty ogólne. Porównajcie swoje liczby pozycja po pozycji, zanim złożycie "
+                    "wspólny budżet.</p>",
                 ),
                 case_study(
                     "south-baltic-creative-clusters",
-                    "Five partners in small and medium-sized places shared one platform and one strategy.",
+                    "Pięciu partnerów z małych i średnich miejscowości dzieliło jedną platformę i jedną strategię.",
                 ),
                 quote(
-                    "The forum was where the project became real: people from the four places "
-                    "finally sat at one table.",
-                    "A project partner",
+                    "Na forum projekt stał się prawdziwy: ludzie z czterech miejscowości wreszcie "
+                    "usiedli przy jednym stole.",
+                    "Partner projektu",
                 ),
                 tip(
-                    "Meet in person at least once",
-                    "<p>Online meetings keep a project going, but trust grows faster when "
-                    "partners have visited each other's places at least once.</p>",
+                    "Spotkajcie się osobiście przynajmniej raz",
+                    "<p>Spotkania online podtrzymują projekt, ale zaufanie rośnie szybciej, gdy "
+                    "partnerzy choć raz odwiedzili się nawzajem na miejscu.</p>",
                 ),
                 reflection(
-                    "Which of the basics (lead, money, language, meetings) would be hardest to "
-                    "agree on with the partners on your map? Why?",
+                    "Którą z podstaw (kierowanie, pieniądze, język, spotkania) najtrudniej byłoby "
+                    "uzgodnić z partnerami z twojej mapy? Dlaczego?",
                 ),
             ],
         },
         {
-            "title": "Making results last",
-            "slug": "making-results-last",
-            "summary": "How to share what you learned and keep a network going after the funding ends.",
+            "title": "Jak utrwalić rezultaty",
+            "slug": "jak-utrwalic-rezultaty",
+            "summary": "Jak dzielić się tym, czego się nauczyliście, i utrzymać sieć po zakończeniu finansowania.",
             "body": [
-                heading("Write it down while it happens"),
+                heading("Zapisujcie na bieżąco"),
                 text(
-                    "<p>Projects end, people change jobs, and what a partnership learned is "
-                    "easily lost. Creative Ports planned from the start to turn its workshops "
-                    "into learning modules that anyone can use, like this one.</p>"
+                    "<p>Projekty się kończą, ludzie zmieniają pracę, a to, czego nauczyło się "
+                    "partnerstwo, łatwo przepada. Creative Ports od początku planował przekształcić "
+                    "swoje warsztaty w moduły szkoleniowe dostępne dla każdego, takie jak ten.</p>"
                 ),
                 case_study(
-                    "creative-ports", "Fourteen partners turned their tests into shared formats."
+                    "creative-ports",
+                    "Czternastu partnerów zamieniło swoje testy we wspólne formaty.",
                 ),
-                heading("Keep the network visible", "h3"),
+                heading("Dbajcie o widoczność sieci", "h3"),
                 text(
-                    "<p>A shared event calendar and common social media channels cost little "
-                    "and keep partners in view of each other. Rotating the host of each meeting "
-                    "spreads the work and lets everyone see another place.</p>"
-                    "<p>Plan the next funding application before the current project ends.</p>"
+                    "<p>Wspólny kalendarz wydarzeń i wspólne kanały w mediach społecznościowych "
+                    "niewiele kosztują, a pozwalają partnerom nie tracić się z oczu. Zmieniający "
+                    "się gospodarze spotkań rozkładają pracę i pozwalają każdemu poznać inne "
+                    "miejsce.</p>"
+                    "<p>Zaplanujcie kolejny wniosek o dofinansowanie, zanim obecny projekt się "
+                    "skończy.</p>"
                 ),
                 quiz(
-                    "Check your understanding",
+                    "Sprawdź, czy rozumiesz",
                     [
                         question(
-                            "Which organisation led the Creative Ports consortium?",
+                            "Która organizacja kierowała konsorcjum Creative Ports?",
                             [
                                 answer(
-                                    "The Goethe-Institut",
+                                    "Goethe-Institut",
                                     True,
-                                    "Correct: it led 14 partners from 8 countries.",
+                                    "Dobrze: kierował 14 partnerami z 8 krajów.",
                                 ),
                                 answer(
                                     "Media Evolution City Malmö",
                                     False,
-                                    "It was a partner, but not the lead.",
+                                    "To był partner, ale nie lider.",
                                 ),
                                 answer(
-                                    "The City of Vilnius", False, "Vilnius was one of the partners."
+                                    "Miasto Wilno",
+                                    False,
+                                    "Wilno było jednym z partnerów.",
                                 ),
                             ],
-                            explanation="The Goethe-Institut led a consortium of 14 partners from 8 countries.",
+                            explanation="Goethe-Institut kierował konsorcjum 14 partnerów z 8 krajów.",
                         ),
                         question(
-                            "How did the South Baltic Creative Clusters partners connect their local networks?",
+                            "Jak partnerzy South Baltic Creative Clusters połączyli swoje lokalne sieci?",
                             [
                                 answer(
-                                    "A joint communication platform",
+                                    "Wspólną platformą komunikacyjną",
                                     True,
-                                    "Yes, one shared platform.",
+                                    "Tak, jedną wspólną platformą.",
                                 ),
                                 answer(
-                                    "Yearly forums",
+                                    "Corocznymi forami",
                                     True,
-                                    "Yes, the forums brought the places together.",
+                                    "Tak, fora zbliżyły do siebie te miejsca.",
                                 ),
                                 answer(
-                                    "A shared bank account",
+                                    "Wspólnym kontem bankowym",
                                     False,
-                                    "No, each partner kept its own budget.",
+                                    "Nie, każdy partner zachował własny budżet.",
                                 ),
                             ],
                             kind="multiple",
-                            explanation="They used a joint platform, annual forums and joint promotion of the sector.",
+                            explanation=(
+                                "Wykorzystali wspólną platformę, coroczne fora i wspólną "
+                                "promocję sektora."
+                            ),
                         ),
                         question(
-                            "What is a good first step when you look for partners abroad?",
+                            "Jaki jest dobry pierwszy krok w szukaniu partnerów za granicą?",
                             [
                                 answer(
-                                    "Map who does what and which competencies they have",
+                                    "Zmapować, kto czym się zajmuje i jakie ma kompetencje",
                                     True,
-                                    "Right: a map makes match-making much easier.",
+                                    "Dobrze: mapa bardzo ułatwia kojarzenie partnerów.",
                                 ),
                                 answer(
-                                    "Write the funding application",
+                                    "Napisać wniosek o dofinansowanie",
                                     False,
-                                    "That comes later, with partners.",
+                                    "To przychodzi później, razem z partnerami.",
                                 ),
                                 answer(
-                                    "Wait until someone contacts you",
+                                    "Poczekać, aż ktoś się odezwie",
                                     False,
-                                    "Partnerships need a first step.",
+                                    "Partnerstwo wymaga pierwszego kroku.",
                                 ),
                             ],
-                            explanation="Mapping partners and their competencies comes before match-making.",
+                            explanation="Mapowanie partnerów i ich kompetencji poprzedza kojarzenie.",
                         ),
                     ],
                 ),
                 reflection(
-                    "What is one thing you will do in the next month to start or strengthen a "
-                    "partnership across a border?",
-                    "Look back at the three sentences you wrote in the first lesson.",
+                    "Co zrobisz w najbliższym miesiącu, aby rozpocząć lub wzmocnić współpracę "
+                    "ponad granicą?",
+                    "Wróć do trzech zdań, które napisałeś lub napisałaś w pierwszej lekcji.",
                 ),
             ],
         },

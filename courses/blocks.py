@@ -34,10 +34,17 @@ class HeadingBlock(blocks.StructBlock):
         description = _("A section heading inside the lesson")
 
 
+RENDITION_SPEC = "max-1200x1200|format-webp"
+
+
 class RichTextBlock(blocks.RichTextBlock):
     def get_api_representation(self, value, context=None):
+        if value is None:
+            return ""
+        # The API expands all rich text of a response at once (courses.api.batch); on its own,
         # value.__html__ expands internal links and embeds to real URLs and markup.
-        return value.__html__() if value is not None else ""
+        expanded = (context or {}).get("rich_text_html", {}).get(value.source)
+        return expanded if expanded is not None else value.__html__()
 
     class Meta:
         icon = "pilcrow"
@@ -59,7 +66,10 @@ class ImageBlock(blocks.StructBlock):
         image = value.get("image")
         if image is None:
             return None
-        rendition = image.get_rendition("max-1200x1200|format-webp")
+        # Renditions prefetched for the whole response come in the context.
+        rendition = (context or {}).get("renditions", {}).get(image.pk)
+        if rendition is None:
+            rendition = image.get_rendition(RENDITION_SPEC)
         return {
             "url": absolute(rendition.url, context),
             "width": rendition.width,
@@ -144,7 +154,7 @@ class CaseStudyLinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         page = value.get("case_study")
-        if page is None:
+        if page is None or not page.live:
             return None
         page = page.specific
         return {

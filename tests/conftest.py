@@ -5,6 +5,15 @@ from wagtail.models import Locale, Page, Site
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """API throttles count requests in the cache; each test starts with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def locales(db):
     """All nine content locales."""

@@ -1,1 +1,16 @@
-urlpatterns = []
+"""Routes of the content API, mounted at /api/v1/ by lms/api.py."""
+
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter(trailing_slash=True)
+router.register("courses", views.CourseViewSet, basename="course")
+router.register("lessons", views.LessonViewSet, basename="lesson")
+router.register("case-studies", views.CaseStudyViewSet, basename="case-study")
+router.register("partners", views.PartnerViewSet, basename="partner")
+router.register("subsectors", views.SubsectorViewSet, basename="subsector")
+router.register("countries", views.CountryViewSet, basename="country")
+router.register("locales", views.LocaleViewSet, basename="locale")
+
+urlpatterns = router.urls

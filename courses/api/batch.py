@@ -1,0 +1,296 @@
+"""Look-ups done once for a whole response, so that its cost in queries does not grow with
+the number of items or blocks:
+
+- the names of linked snippets in the requested locale (one query per snippet model);
+- image renditions (one query for all images);
+- rich text: every rich text of a response is expanded in one pass, so internal links cost
+  two queries whatever their number;
+- a course's syllabus and a lesson's course.
+
+The maps live in the serializer context, which nested serializers and blocks share.
+"""
+
+import uuid
+
+from drf_spectacular.utils import inline_serializer
+from rest_framework import serializers
+from wagtail import blocks as wagtail_blocks
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
+from wagtail.rich_text import RichText, features
+from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
+
+from courses.blocks import RENDITION_SPEC
+from courses.models import CoursePage, LessonPage
+
+RENDITION_SCHEMA = inline_serializer(
+    "Rendition",
+    fields={
+        "url": serializers.URLField(),
+        "width": serializers.IntegerField(),
+        "height": serializers.IntegerField(),
+        "alt": serializers.CharField(),
+    },
+    allow_null=True,
+)
+
+
+# --- Snippets -----------------------------------------------------------------------------
+
+
+def _snippet_map(context):
+    return context.setdefault("snippet_translations", {})
+
+
+def prepare_snippets(context, items, countries=(), m2m=()):
+    """Find, in one query per model, the requested locale's version of every snippet linked
+    from ``items`` (foreign keys ``countries``, many-to-many ``m2m``, both prefetched)."""
+    requested = context.get("requested_locale")
+    linked = {}
+    for item in items:
+        for name in countries:
+            obj = getattr(item, name)
+            if obj is not None:
+                linked.setdefault(type(obj), []).append(obj)
+        for name in m2m:
+            for obj in getattr(item, name).all():
+                linked.setdefault(type(obj), []).append(obj)
+    if requested is None or requested.locale_id is None:
+        return
+    translations = _snippet_map(context)
+    for model, objects in linked.items():
+        keys = {obj.translation_key for obj in objects} - {
+            key for (m, key) in translations if m is model
+        }
+        if not keys:
+            continue
+        found = {}
+        for obj in model.objects.filter(
+            translation_key__in=keys, locale_id__in=[requested.locale_id, requested.fallback_id]
+        ):
+            if obj.locale_id == requested.locale_id or obj.translation_key not in found:
+                found[obj.translation_key] = obj
+        for key, obj in found.items():
+            translations[(model, key)] = obj
+
+
+def snippet_translation(context, obj):
+    return _snippet_map(context).get((type(obj), obj.translation_key), obj)
+
+
+# --- Images -------------------------------------------------------------------------------
+
+
+def prepare_images(context, images):
+    """Load the renditions of ``images`` in one query; create the missing ones."""
+    images = [image for image in images if image is not None]
+    renditions = context.setdefault("renditions", {})
+    wanted = {image.pk: image for image in images if image.pk not in renditions}
+    if not wanted:
+        return
+    Rendition = get_image_model().get_rendition_model()
+    for rendition in Rendition.objects.filter(image_id__in=wanted, filter_spec=RENDITION_SPEC):
+        renditions[rendition.image_id] = rendition
+    for pk, image in wanted.items():
+        if pk not in renditions:
+            # Made once per image and spec, on the first request that needs it.
+            renditions[pk] = image.get_rendition(RENDITION_SPEC)
+
+
+def absolute(context, url):
+    request = context.get("request")
+    if request is not None and url and url.startswith("/"):
+        return request.build_absolute_uri(url)
+    return url
+
+
+def rendition(context, image, alt=None):
+    if image is None:
+        return None
+    found = context.get("renditions", {}).get(image.pk)
+    if found is None:
+        prepare_images(context, [image])
+        found = context["renditions"][image.pk]
+    return {
+        "url": absolute(context, found.url),
+        "width": found.width,
+        "height": found.height,
+        "alt": alt or getattr(image, "default_alt_text", None) or image.title,
+    }
+
+
+# --- Rich text ----------------------------------------------------------------------------
+
+
+def _page_links(context, locale_id):
+    """A bulk rule for ``<a linktype="page" id="…">``: live, public pages only, in the locale
+    of the content when they are translated, as absolute URLs."""
+    request = context.get("request")
+
+    def rule(attrs_list):
+        ids = {str(attrs.get("id")) for attrs in attrs_list}
+        ids = [int(pk) for pk in ids if pk.isdigit()]
+        served = Page.objects.live().public().select_related("locale")
+        pages = {page.pk: page for page in served.filter(pk__in=ids)}
+        translated = {}
+        if locale_id is not None and pages:
+            keys = {page.translation_key for page in pages.values() if page.locale_id != locale_id}
+            if keys:
+                translated = {
+                    page.translation_key: page
+                    for page in served.filter(translation_key__in=keys, locale_id=locale_id)
+                }
+        tags = []
+        for attrs in attrs_list:
+            page = pages.get(int(attrs["id"])) if str(attrs.get("id")).isdigit() else None
+            if page is None:
+                tags.append("<a>")
+                continue
+            page = translated.get(page.translation_key, page)
+            url = page.get_full_url(request) or ""
+            tags.append(f'<a href="{url}">' if url else "<a>")
+        return tags
+
+    return rule
+
+
+def _rewriter(context, locale_id):
+    link_rules = {
+        linktype: handler.expand_db_attributes_many
+        for linktype, handler in features.get_link_types().items()
+    }
+    link_rules["page"] = _page_links(context, locale_id)
+    embed_rules = {
+        embedtype: handler.expand_db_attributes_many
+        for embedtype, handler in features.get_embed_types().items()
+    }
+    return MultiRuleRewriter(
+        [LinkRewriter(bulk_rules=link_rules), EmbedRewriter(bulk_rules=embed_rules)]
+    )
+
+
+def expand_rich_texts(context, sources, locale_id=None):
+    """``{source: html}`` for many rich text sources, expanded in one pass."""
+    sources = [source for source in dict.fromkeys(sources) if source]
+    if not sources:
+        return {}
+    # The rewriters work on tags, so a comment keeps the sources apart through one pass.
+    separator = f"<!--{uuid.uuid4().hex}-->"
+    expanded = _rewriter(context, locale_id)(separator.join(sources)).split(separator)
+    return dict(zip(sources, expanded, strict=True))
+
+
+def rich_text(context, source, locale_id=None):
+    source = source.source if isinstance(source, RichText) else source
+    if not source:
+        return ""
+    cache = context.setdefault("rich_text_html", {})
+    if source not in cache:
+        cache.update(expand_rich_texts(context, [source], locale_id))
+    return cache[source]
+
+
+# --- StreamField --------------------------------------------------------------------------
+
+
+def _walk(block, value, rich_texts, images):
+    if value is None:
+        return
+    if isinstance(block, wagtail_blocks.RichTextBlock):
+        rich_texts.append(value.source if isinstance(value, RichText) else str(value))
+    elif isinstance(block, ImageChooserBlock):
+        images.append(value)
+    elif isinstance(block, wagtail_blocks.StreamBlock):
+        for child in value:
+            _walk(child.block, child.value, rich_texts, images)
+    elif isinstance(block, wagtail_blocks.ListBlock):
+        for item in value:
+            _walk(block.child_block, item, rich_texts, images)
+    elif isinstance(block, wagtail_blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            _walk(child_block, value.get(name), rich_texts, images)
+
+
+def stream(context, value, locale_id=None):
+    """A StreamField as typed blocks ``{type, id, value}``, with every rich text, image and
+    link of it looked up in a fixed number of queries."""
+    if value is None:
+        return []
+    rich_texts, images = [], []
+    _walk(value.stream_block, value, rich_texts, images)
+    context.setdefault("rich_text_html", {}).update(
+        expand_rich_texts(context, rich_texts, locale_id)
+    )
+    prepare_images(context, images)
+    return value.stream_block.get_api_representation(value, context=context)
+
+
+# --- Page relations -----------------------------------------------------------------------
+
+
+def syllabus(course, requested):
+    """The lessons of ``course`` in order. When the course is a translation, each lesson of
+    the fallback course that has no live translation under it is served in the fallback
+    locale, in its place in the fallback course's order."""
+    base = LessonPage.objects.live().public().select_related("locale")
+    fallback_course = None
+    if requested.fallback_id is not None and course.locale_id != requested.fallback_id:
+        fallback_course = (
+            CoursePage.objects.live()
+            .public()
+            .filter(translation_key=course.translation_key, locale_id=requested.fallback_id)
+            .first()
+        )
+    where = LessonPage.objects.child_of_q(course)
+    if fallback_course is not None:
+        where |= LessonPage.objects.child_of_q(fallback_course)
+    lessons = list(base.filter(where).order_by("path"))
+    if fallback_course is None:
+        return lessons
+    own = {
+        lesson.translation_key: lesson for lesson in lessons if lesson.locale_id == course.locale_id
+    }
+    result, seen = [], set()
+    for lesson in lessons:
+        if lesson.locale_id == fallback_course.locale_id:
+            result.append(own.get(lesson.translation_key, lesson))
+            seen.add(lesson.translation_key)
+    result += [lesson for key, lesson in own.items() if key not in seen]
+    return result
+
+
+def localized_pages(model, ids, requested):
+    """The live, public pages ``ids`` of ``model``, each in the requested locale when it has a
+    live translation there, in the order of ``ids``."""
+    if not ids:
+        return []
+    base = model.objects.live().public().select_related("locale")
+    pages = {page.pk: page for page in base.filter(pk__in=ids)}
+    translated = {}
+    if requested is not None and requested.locale_id is not None:
+        keys = {page.translation_key for page in pages.values()}
+        translated = {
+            page.translation_key: page
+            for page in base.filter(translation_key__in=keys, locale_id=requested.locale_id)
+        }
+    result, seen = [], set()
+    for pk in ids:
+        page = pages.get(pk)
+        if page is None:
+            continue
+        page = translated.get(page.translation_key, page)
+        if page.pk not in seen:
+            seen.add(page.pk)
+            result.append(page)
+    return result
+
+
+def parent_course(lesson):
+    return (
+        CoursePage.objects.live()
+        .public()
+        .select_related("locale")
+        .filter(path=lesson.path[: -CoursePage.steplen])
+        .first()
+    )

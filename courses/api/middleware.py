@@ -1,0 +1,68 @@
+"""What every response under /api/ gets, whichever app's view made it (APIMiddleware):
+
+- an ETag on each successful GET, and 304 Not Modified for a matching If-None-Match
+  (Django's conditional GET, limited to the API so the web pages keep their own rules);
+- JSON, never an HTML page, for any error, including those raised outside DRF's views
+  (a CSRF failure, an unhandled exception, an unknown address).
+"""
+
+import logging
+
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils.translation import gettext as _
+
+from .exceptions import json_error
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/"
+
+
+def is_api(request):
+    return request.path.startswith(API_PREFIX)
+
+
+class APIMiddleware(ConditionalGetMiddleware):
+    def __call__(self, request):
+        if not is_api(request):
+            return self.get_response(request)
+        return super().__call__(request)
+
+    def process_exception(self, request, exception):
+        if not is_api(request):
+            return None
+        logger.exception("Unhandled error in %s", request.path, exc_info=exception)
+        return json_error(request, 500, _("A server error occurred."))
+
+    def process_response(self, request, response):
+        if not is_api(request):
+            return response
+        if response.status_code >= 400 and not response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            response = json_error(request, response.status_code, response.reason_phrase)
+        response = super().process_response(request, response)
+        request._api_response = response
+        return response
+
+    def needs_etag(self, response):
+        return response.status_code == 200 and super().needs_etag(response)
+
+
+class APIKeep404Middleware:
+    """Placed above LocaleMiddleware: that middleware answers any 404 without a language
+    prefix with a redirect to /<lang>/…, which for the API would turn a JSON 404 into a
+    redirect to an HTML page. APIMiddleware, placed below it, keeps the real response on the
+    request, and this one puts it back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not is_api(request):
+            return response
+        kept = getattr(request, "_api_response", None)
+        if kept is not None and kept.status_code == 404 and response is not kept:
+            return kept
+        return response

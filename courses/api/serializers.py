@@ -1,0 +1,343 @@
+"""Serializers of the content API. Each lists its fields; a brief form serves nested use.
+
+Every content item carries ``locale`` (what was served), ``translation_key``,
+``available_locales`` and ``is_fallback``. What a list needs for all its items at once
+(available locales, translated snippet names, image renditions) is looked up in ``prepare``
+with a fixed number of queries, whatever the number of items.
+"""
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, inline_serializer
+from rest_framework import serializers
+
+from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
+
+from . import batch
+from .locale import available_locales
+
+
+def translations_of(model):
+    """Everything of ``model`` that may be served: live, public pages, or all snippets."""
+    if hasattr(model.objects, "live"):
+        return model.objects.live().public()
+    return model.objects.all()
+
+
+class LocalizedListSerializer(serializers.ListSerializer):
+    def to_representation(self, data):
+        items = list(data.all() if hasattr(data, "all") else data)
+        self.child.prepare(items)
+        return [self.child.to_representation(item) for item in items]
+
+
+class LocalizedSerializer(serializers.Serializer):
+    """What every localized item has, and the batch look-ups before a list is rendered."""
+
+    id = serializers.IntegerField(read_only=True)
+    locale = serializers.SerializerMethodField()
+    translation_key = serializers.UUIDField(read_only=True)
+    is_fallback = serializers.SerializerMethodField()
+    available_locales = serializers.SerializerMethodField()
+
+    detail_url_name = None
+
+    class Meta:
+        list_serializer_class = LocalizedListSerializer
+
+    def prepare(self, items):
+        """Batch look-ups for ``items``; the serializer of a detail calls it with one item."""
+        if not items:
+            return
+        model = type(items[0])
+        self._available = available_locales(translations_of(model), items)
+        self._prepared_ids = {item.pk for item in items}
+
+    def to_representation(self, instance):
+        if instance.pk not in getattr(self, "_prepared_ids", ()):
+            self.prepare([instance])
+        return super().to_representation(instance)
+
+    @property
+    def requested(self):
+        return self.context.get("requested_locale")
+
+    def get_locale(self, obj) -> str:
+        return obj.locale.language_code
+
+    def get_is_fallback(self, obj) -> bool:
+        requested = self.requested
+        return bool(requested and requested.explicit and obj.locale_id != requested.locale_id)
+
+    def get_available_locales(self, obj) -> list[str]:
+        return self._available.get(obj.translation_key, [])
+
+    def api_url(self, obj):
+        request = self.context.get("request")
+        url = reverse(self.detail_url_name, args=[obj.pk])
+        return request.build_absolute_uri(url) if request else url
+
+
+class PageSerializerMixin(serializers.Serializer):
+    title = serializers.CharField(read_only=True)
+    slug = serializers.SlugField(read_only=True)
+    summary = serializers.CharField(read_only=True)
+    url = serializers.SerializerMethodField(help_text="The page on the Harbour website.")
+    api_url = serializers.SerializerMethodField()
+    first_published_at = serializers.DateTimeField(read_only=True)
+    last_published_at = serializers.DateTimeField(read_only=True)
+
+    def get_url(self, obj) -> str | None:
+        return obj.get_full_url(self.context.get("request"))
+
+    def get_api_url(self, obj) -> str:
+        return self.api_url(obj)
+
+
+# --- Snippets -----------------------------------------------------------------------------
+
+
+class SnippetBriefSerializer(serializers.Serializer):
+    """A snippet inside another item, named in the requested locale when it is translated."""
+
+    def to_representation(self, instance):
+        translated = batch.snippet_translation(self.context, instance)
+        return super().to_representation(translated)
+
+
+class SubsectorBriefSerializer(SnippetBriefSerializer):
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class CountryBriefSerializer(SnippetBriefSerializer):
+    code = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class PartnerBriefSerializer(SnippetBriefSerializer):
+    id = serializers.IntegerField(read_only=True)
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class SubsectorSerializer(LocalizedSerializer):
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    description = serializers.CharField(read_only=True)
+
+
+class CountrySerializer(LocalizedSerializer):
+    code = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class PartnerSerializer(LocalizedSerializer):
+    detail_url_name = "api:partner-detail"
+
+    name = serializers.CharField(read_only=True)
+    slug = serializers.SlugField(read_only=True)
+    kind = serializers.ChoiceField(choices=Partner.Kind.choices, read_only=True)
+    city = serializers.CharField(read_only=True)
+    region = serializers.CharField(read_only=True)
+    country = CountryBriefSerializer(read_only=True)
+    website = serializers.URLField(read_only=True)
+    description = serializers.CharField(read_only=True)
+    subsectors = SubsectorBriefSerializer(many=True, read_only=True)
+    logo = serializers.SerializerMethodField()
+    latitude = serializers.DecimalField(max_digits=9, decimal_places=6, read_only=True)
+    longitude = serializers.DecimalField(max_digits=9, decimal_places=6, read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+    api_url = serializers.SerializerMethodField()
+
+    def prepare(self, items):
+        super().prepare(items)
+        batch.prepare_snippets(self.context, items, countries=("country",), m2m=("subsectors",))
+        batch.prepare_images(self.context, [item.logo for item in items])
+
+    @extend_schema_field(batch.RENDITION_SCHEMA)
+    def get_logo(self, obj):
+        return batch.rendition(self.context, obj.logo)
+
+    def get_api_url(self, obj) -> str:
+        return self.api_url(obj)
+
+
+class PartnerDetailSerializer(PartnerSerializer):
+    address = serializers.CharField(read_only=True)
+    postcode = serializers.CharField(read_only=True)
+
+
+# --- Pages --------------------------------------------------------------------------------
+
+
+class LessonBriefSerializer(LocalizedSerializer, PageSerializerMixin):
+    """A lesson in a course's syllabus."""
+
+    detail_url_name = "api:lesson-detail"
+
+    estimated_minutes = serializers.IntegerField(read_only=True)
+
+
+class CourseSerializer(LocalizedSerializer, PageSerializerMixin):
+    detail_url_name = "api:course-detail"
+
+    level = serializers.ChoiceField(choices=CoursePage.Level.choices, read_only=True)
+    estimated_duration = serializers.IntegerField(
+        read_only=True, help_text="Minutes to complete the course."
+    )
+    cover_image = serializers.SerializerMethodField()
+    subsectors = SubsectorBriefSerializer(many=True, read_only=True)
+    countries = CountryBriefSerializer(many=True, read_only=True)
+    partners = PartnerBriefSerializer(many=True, read_only=True)
+
+    def prepare(self, items):
+        super().prepare(items)
+        batch.prepare_snippets(self.context, items, m2m=("subsectors", "countries", "partners"))
+        batch.prepare_images(self.context, [item.cover_image for item in items])
+
+    @extend_schema_field(batch.RENDITION_SCHEMA)
+    def get_cover_image(self, obj):
+        return batch.rendition(self.context, obj.cover_image)
+
+
+class CaseStudyBriefSerializer(LocalizedSerializer, PageSerializerMixin):
+    detail_url_name = "api:case-study-detail"
+
+
+class CourseDetailSerializer(CourseSerializer):
+    introduction = serializers.SerializerMethodField()
+    learning_outcomes = serializers.SerializerMethodField()
+    lessons = serializers.SerializerMethodField(help_text="The syllabus: lessons in order.")
+    related_case_studies = serializers.SerializerMethodField()
+
+    def get_introduction(self, obj) -> str:
+        return batch.rich_text(self.context, obj.introduction)
+
+    def get_learning_outcomes(self, obj) -> list[str]:
+        return [str(block.value) for block in obj.learning_outcomes]
+
+    @extend_schema_field(LessonBriefSerializer(many=True))
+    def get_lessons(self, obj):
+        lessons = batch.syllabus(obj, self.context["requested_locale"])
+        return LessonBriefSerializer(lessons, many=True, context=self.context).data
+
+    @extend_schema_field(CaseStudyBriefSerializer(many=True))
+    def get_related_case_studies(self, obj):
+        ids = [link.case_study_id for link in obj.related_case_studies.all()]
+        pages = batch.localized_pages(CaseStudyPage, ids, self.context["requested_locale"])
+        return CaseStudyBriefSerializer(pages, many=True, context=self.context).data
+
+
+class CourseBriefSerializer(LocalizedSerializer, PageSerializerMixin):
+    detail_url_name = "api:course-detail"
+
+
+class LessonSerializer(LocalizedSerializer, PageSerializerMixin):
+    detail_url_name = "api:lesson-detail"
+
+    estimated_minutes = serializers.IntegerField(read_only=True)
+    course = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField(
+        help_text=(
+            "Typed blocks {type, id, value}: rich text as HTML with internal links resolved, "
+            "images as renditions, documents as URLs, quizzes without their answers."
+        )
+    )
+
+    @extend_schema_field(CourseBriefSerializer)
+    def get_course(self, obj):
+        parent = batch.parent_course(obj)
+        if parent is None:
+            return None
+        return CourseBriefSerializer(parent, context=self.context).data
+
+    @extend_schema_field(
+        inline_serializer(
+            "Block",
+            fields={
+                "type": serializers.CharField(),
+                "id": serializers.CharField(),
+                "value": serializers.JSONField(),
+            },
+            many=True,
+        )
+    )
+    def get_body(self, obj):
+        return batch.stream(self.context, obj.body)
+
+
+class CaseStudySerializer(LocalizedSerializer, PageSerializerMixin):
+    detail_url_name = "api:case-study-detail"
+
+    project_name = serializers.CharField(read_only=True)
+    project_start = serializers.DateField(read_only=True)
+    project_end = serializers.DateField(read_only=True)
+    subsectors = SubsectorBriefSerializer(many=True, read_only=True)
+    countries = CountryBriefSerializer(many=True, read_only=True)
+    partners = PartnerBriefSerializer(many=True, read_only=True)
+
+    def prepare(self, items):
+        super().prepare(items)
+        batch.prepare_snippets(self.context, items, m2m=("subsectors", "countries", "partners"))
+
+
+class CaseStudyDetailSerializer(CaseStudySerializer):
+    budget = serializers.DecimalField(
+        max_digits=12, decimal_places=2, read_only=True, help_text="EUR"
+    )
+    challenge = serializers.SerializerMethodField()
+    approach = serializers.SerializerMethodField()
+    results = serializers.SerializerMethodField()
+    lessons_learned = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField()
+    related_courses = serializers.SerializerMethodField()
+
+    def get_challenge(self, obj) -> str:
+        return batch.rich_text(self.context, obj.challenge)
+
+    def get_approach(self, obj) -> str:
+        return batch.rich_text(self.context, obj.approach)
+
+    def get_results(self, obj) -> str:
+        return batch.rich_text(self.context, obj.results)
+
+    def get_lessons_learned(self, obj) -> str:
+        return batch.rich_text(self.context, obj.lessons_learned)
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_body(self, obj):
+        return batch.stream(self.context, obj.body)
+
+    @extend_schema_field(CourseBriefSerializer(many=True))
+    def get_related_courses(self, obj):
+        ids = [link.course_id for link in obj.related_courses.all()]
+        pages = batch.localized_pages(CoursePage, ids, self.context["requested_locale"])
+        return CourseBriefSerializer(pages, many=True, context=self.context).data
+
+
+class LocaleSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    is_fallback_locale = serializers.BooleanField(
+        help_text="Content without a translation is served in this locale."
+    )
+    courses = serializers.IntegerField(help_text="Live courses in this locale.")
+    case_studies = serializers.IntegerField(help_text="Live case studies in this locale.")
+
+
+__all__ = [
+    "CaseStudyDetailSerializer",
+    "CaseStudySerializer",
+    "CountrySerializer",
+    "CourseDetailSerializer",
+    "CourseSerializer",
+    "LessonSerializer",
+    "LocaleSerializer",
+    "PartnerDetailSerializer",
+    "PartnerSerializer",
+    "SubsectorSerializer",
+    "Country",
+    "LessonPage",
+    "Subsector",
+]

@@ -1,0 +1,277 @@
+"""Read-only viewsets of the content API. Each is a queryset, serializers and a filterset;
+locale negotiation, fallback and the checks every request gets live in ContentAPIMixin.
+
+Examples::
+
+    GET /api/v1/courses/?locale=pl&subsector=design&ordering=-last_published_at
+    GET /api/v1/courses/12/?locale=de          (12 may be any locale's id of the course)
+    GET /api/v1/lessons/14/                    (Accept-Language: lt)
+"""
+
+from django.conf import settings
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+
+from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
+
+from . import serializers
+from .filters import CaseStudyFilterSet, CourseFilterSet, PartnerFilterSet
+from .locale import UnknownLocale, locale_summary, localized, localized_queryset, negotiate_locale
+from .pagination import HarbourPagination
+
+
+class BadRequest(APIException):
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_detail = _("Bad request.")
+    default_code = "bad_request"
+
+
+LOCALE_PARAMETERS = [
+    OpenApiParameter(
+        "locale",
+        OpenApiTypes.STR,
+        OpenApiParameter.QUERY,
+        enum=[code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES],
+        description=(
+            "The locale to serve. Wins over Accept-Language; without either, en. Content "
+            "without a translation comes in the fallback locale with is_fallback: true."
+        ),
+    ),
+    OpenApiParameter(
+        "Accept-Language",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description="Used when there is no ?locale=, e.g. 'pl, de;q=0.8'.",
+    ),
+]
+
+NOT_MODIFIED = OpenApiResponse(description="Not modified: the If-None-Match ETag still holds.")
+
+
+class ContentAPIMixin:
+    """What every content endpoint does before and after its action:
+
+    - rejects query parameters it does not know (400 naming them);
+    - picks the locale (``?locale=`` > Accept-Language > en; an unknown one is a 400);
+    - sends Content-Language and ``Vary: Accept-Language``.
+    """
+
+    lookup_value_regex = r"\d+"
+
+    def allowed_query_params(self):
+        allowed = {"locale"}
+        if getattr(self, "action", None) == "list":
+            filterset_class = getattr(self, "filterset_class", None)
+            if filterset_class is not None:
+                allowed |= set(filterset_class.base_filters)
+            if getattr(self, "paginator", None) is not None:
+                allowed |= self.paginator.query_parameters()
+        return allowed
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        allowed = self.allowed_query_params()
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise BadRequest(
+                {
+                    "detail": _("Unknown query parameters: %(unknown)s. Allowed: %(allowed)s.")
+                    % {"unknown": ", ".join(unknown), "allowed": ", ".join(sorted(allowed))}
+                }
+            )
+        try:
+            self.requested_locale = negotiate_locale(
+                request.query_params.get("locale"), request.META.get("HTTP_ACCEPT_LANGUAGE")
+            )
+        except UnknownLocale as error:
+            raise BadRequest({"detail": str(error), "valid_locales": error.valid}) from error
+        self.content_language = self.requested_locale.code
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Accept-Language"])
+        language = getattr(self, "content_language", None)
+        if language:
+            response["Content-Language"] = language
+        return response
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["requested_locale"] = getattr(self, "requested_locale", None)
+        return context
+
+
+class LocalizedGenericViewSet(ContentAPIMixin, viewsets.GenericViewSet):
+    """A list in the requested locale with fallback; a detail in the requested locale."""
+
+    pagination_class = HarbourPagination
+    filter_backends = [DjangoFilterBackend]
+    model = None
+    detail_serializer_class = None
+    default_ordering = ("pk",)
+
+    def base_queryset(self):
+        """Everything that may be served: live, public pages; all snippets."""
+        return self.model.objects.all()
+
+    def optimize(self, queryset):
+        return queryset.select_related("locale")
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            # The schema generator inspects the model without a request.
+            return self.model.objects.none()
+        queryset = self.base_queryset()
+        if self.action == "list":
+            queryset = localized_queryset(queryset, self.requested_locale)
+        return self.optimize(queryset).order_by(*self.default_ordering)
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return self.serializer_class
+
+    def get_object(self):
+        obj = super().get_object()
+        served, _is_fallback = localized(
+            obj, self.optimize(self.base_queryset()), self.requested_locale
+        )
+        if not self.requested_locale.explicit:
+            self.content_language = served.locale.language_code
+        return served
+
+
+class LocalizedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LocalizedGenericViewSet):
+    pass
+
+
+class PageQuerysetMixin:
+    default_ordering = ("title", "pk")
+
+    def base_queryset(self):
+        return self.model.objects.live().public()
+
+
+class PageViewSet(PageQuerysetMixin, LocalizedViewSet):
+    pass
+
+
+def documented(list_serializer=None, detail_serializer=None):
+    """The locale parameters and the 304 answer in a viewset's schema."""
+    actions = {}
+    if list_serializer is not None:
+        actions["list"] = extend_schema(
+            parameters=LOCALE_PARAMETERS,
+            responses={200: list_serializer(many=True), 304: NOT_MODIFIED},
+        )
+    if detail_serializer is not None:
+        actions["retrieve"] = extend_schema(
+            parameters=LOCALE_PARAMETERS, responses={200: detail_serializer, 304: NOT_MODIFIED}
+        )
+    return extend_schema_view(**actions)
+
+
+@documented(serializers.CourseSerializer, serializers.CourseDetailSerializer)
+class CourseViewSet(PageViewSet):
+    """The catalogue: ``?locale=pl&subsector=design&level=beginner&ordering=-title``."""
+
+    model = CoursePage
+    serializer_class = serializers.CourseSerializer
+    detail_serializer_class = serializers.CourseDetailSerializer
+    filterset_class = CourseFilterSet
+
+    def optimize(self, queryset):
+        queryset = (
+            super()
+            .optimize(queryset)
+            .select_related("cover_image")
+            .prefetch_related("subsectors", "countries", "partners")
+        )
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related("related_case_studies")
+        return queryset
+
+
+@documented(detail_serializer=serializers.LessonSerializer)
+class LessonViewSet(PageQuerysetMixin, mixins.RetrieveModelMixin, LocalizedGenericViewSet):
+    """One lesson, its body as typed blocks: ``/api/v1/lessons/14/?locale=de``."""
+
+    model = LessonPage
+    serializer_class = serializers.LessonSerializer
+
+
+@documented(serializers.CaseStudySerializer, serializers.CaseStudyDetailSerializer)
+class CaseStudyViewSet(PageViewSet):
+    """Best-practice case studies: ``?locale=lt&country=LT&partner=rietavas``."""
+
+    model = CaseStudyPage
+    serializer_class = serializers.CaseStudySerializer
+    detail_serializer_class = serializers.CaseStudyDetailSerializer
+    filterset_class = CaseStudyFilterSet
+
+    def optimize(self, queryset):
+        queryset = (
+            super().optimize(queryset).prefetch_related("subsectors", "countries", "partners")
+        )
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related("related_courses")
+        return queryset
+
+
+@documented(serializers.PartnerSerializer, serializers.PartnerDetailSerializer)
+class PartnerViewSet(LocalizedViewSet):
+    """Partner organisations: ``?locale=de&country=DE&kind=cultural``."""
+
+    model = Partner
+    serializer_class = serializers.PartnerSerializer
+    detail_serializer_class = serializers.PartnerDetailSerializer
+    filterset_class = PartnerFilterSet
+    default_ordering = ("name", "pk")
+
+    def optimize(self, queryset):
+        return (
+            super()
+            .optimize(queryset)
+            .select_related("country", "logo")
+            .prefetch_related("subsectors")
+        )
+
+
+@documented(serializers.SubsectorSerializer, serializers.SubsectorSerializer)
+class SubsectorViewSet(LocalizedViewSet):
+    """The subsectors of the cultural and creative industries, named in ``?locale=``."""
+
+    model = Subsector
+    serializer_class = serializers.SubsectorSerializer
+    default_ordering = ("name", "pk")
+
+
+@documented(serializers.CountrySerializer, serializers.CountrySerializer)
+class CountryViewSet(LocalizedViewSet):
+    """The countries of the Baltic Sea Region, named in ``?locale=``."""
+
+    model = Country
+    serializer_class = serializers.CountrySerializer
+    default_ordering = ("name", "pk")
+
+
+class LocaleViewSet(ContentAPIMixin, viewsets.ViewSet):
+    """The content locales, with how many live courses and case studies each has."""
+
+    serializer_class = serializers.LocaleSerializer
+
+    @extend_schema(responses={200: serializers.LocaleSerializer(many=True), 304: NOT_MODIFIED})
+    def list(self, request):
+        data = serializers.LocaleSerializer(locale_summary(), many=True).data
+        return Response(data)

@@ -1,0 +1,47 @@
+"""Settings for `make bench`: production-like (DEBUG off, gunicorn) on loopback.
+
+Only this module mounts Wagtail's API v2 at /api/v2/ and the floor view at /bench/floor/
+(bench/urls.py), so the benchmark can compare the content API with them on one server.
+"""
+
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import BASE_DIR, INSTALLED_APPS, REST_FRAMEWORK, database_from_env
+
+DEBUG = False
+SECRET_KEY = os.environ.get("SECRET_KEY", "harbour-bench-only-secret-key")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+ROOT_URLCONF = "bench.urls"
+INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2"]
+
+DATABASES = database_from_env(f"sqlite:///{BASE_DIR / 'bench' / 'out' / 'bench.sqlite3'}")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Two gunicorn workers write progress at once: take the write lock up front and wait
+    # for it, rather than fail with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+
+# The load generator is one client on 127.0.0.1: rate limits would turn the measurement
+# into a measurement of 429s. Wagtail's API v2 has none either, so the comparison is fair.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
+
+# A shared cache, as in production (Redis), when bench/run.py found one; else local memory.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "harbour-bench",
+        }
+    }
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "ERROR"},
+}

@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Learner-facing pages carry the language prefix (/pl/…, /en/…).
 urlpatterns += i18n_patterns(
     path("", include("lms.urls_web")),
+    path("accounts/", include("lms.urls_accounts")),
     path("search/", include("search.urls")),
     path("", include("courses.urls")),
     path("", include(wagtail_urls)),

@@ -1,1 +1,25 @@
-urlpatterns = []
+"""Learner pages, inside i18n_patterns (/<lang>/learn/…, /<lang>/certificates/…)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "lms"
+
+urlpatterns = [
+    path("learn/", views.dashboard, name="dashboard"),
+    path("learn/courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
+    path("learn/lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson-complete"),
+    path("learn/lessons/<int:lesson_id>/position/", views.lesson_position, name="lesson-position"),
+    path(
+        "learn/lessons/<int:lesson_id>/quiz/<str:block_id>/",
+        views.quiz_submit,
+        name="quiz-submit",
+    ),
+    path("learn/profile/", views.profile, name="profile"),
+    path("learn/profile/delete/", views.account_delete, name="account-delete"),
+    path("learn/profile/export/", views.account_export, name="account-export"),
+    # "verify/" before "<code>/" so the verify page is never read as a code.
+    path("certificates/verify/", views.certificate_verify, name="certificate-verify"),
+    path("certificates/<str:code>/", views.certificate, name="certificate"),
+]

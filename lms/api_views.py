@@ -1,0 +1,264 @@
+"""The learner API. A learner only ever sees and changes their own records, whoever they are:
+staff accounts get no wider view here (editors read the aggregate report in the admin).
+
+Partner API keys identify a site, not a person, so they do not open these endpoints; a partner
+site acts for a learner with that learner's token.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, generics, status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import services
+from .models import Enrolment
+from .serializers import (
+    CertificateSerializer,
+    EnrolmentSerializer,
+    LessonProgressSerializer,
+    ProgressInputSerializer,
+    ProgressSummarySerializer,
+    QuizAttemptInputSerializer,
+    QuizAttemptSerializer,
+)
+
+LOCALE_PARAMETER = OpenApiParameter(
+    "locale",
+    OpenApiTypes.STR,
+    description=_("Language of titles and links (?locale= wins, then Accept-Language, then en)"),
+)
+
+
+def request_locale(request):
+    """``?locale=`` wins, then Accept-Language, then English; an unknown code is a 400."""
+    from courses.api.locale import UnknownLocale, negotiate_locale
+
+    try:
+        return negotiate_locale(
+            request.query_params.get("locale"), request.headers.get("Accept-Language")
+        ).code
+    except UnknownLocale as error:
+        raise exceptions.ValidationError({"locale": [str(error)]}) from error
+
+
+def as_api_error(error):
+    if isinstance(error, services.NotFound):
+        return exceptions.NotFound(error.message)
+    return exceptions.ValidationError({"detail": error.message})
+
+
+class LearnerAPIView:
+    """Token first, so an anonymous request gets a 401 with a ``Token`` challenge."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+    allowed_query_params = {"locale"}
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - self.allowed_query_params)
+        if unknown:
+            raise exceptions.ValidationError(
+                {"detail": _("Unknown query parameter: %(names)s.") % {"names": ", ".join(unknown)}}
+            )
+        self.locale = request_locale(request)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["locale"] = self.locale
+        return context
+
+
+@extend_schema(parameters=[LOCALE_PARAMETER])
+class EnrolmentList(LearnerAPIView, generics.ListCreateAPIView):
+    """Your enrolments with their progress (``GET``), or enrol in a course (``POST
+    {"course": 42}``, a course page id of any locale). Enrolling twice returns the existing
+    enrolment with 200; a new one is 201."""
+
+    serializer_class = EnrolmentSerializer
+    allowed_query_params = {"locale", "page", "page_size"}
+    states = None
+
+    def get_queryset(self):
+        return Enrolment.objects.filter(user=self.request.user).order_by("-enrolled_at", "-id")
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        self.states = self.compute_states(page if page is not None else queryset)
+        return page
+
+    def compute_states(self, enrolments):
+        states = services.course_states(self.request.user, enrolments, self.locale)
+        return {state.key: state for state in states}
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["states"] = self.states or {}
+        return context
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            enrolment, created = services.enrol(request.user, serializer.validated_data["course"])
+        except services.LearnerError as error:
+            raise as_api_error(error) from error
+        self.states = self.compute_states([enrolment])
+        data = self.get_serializer(enrolment).data
+        return Response(data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+@extend_schema(parameters=[LOCALE_PARAMETER])
+class EnrolmentDetail(LearnerAPIView, generics.RetrieveAPIView):
+    """One of your enrolments with its progress."""
+
+    serializer_class = EnrolmentSerializer
+    states = None
+
+    def get_queryset(self):
+        return Enrolment.objects.filter(user=self.request.user)
+
+    def get_object(self):
+        enrolment = super().get_object()
+        states = services.course_states(self.request.user, [enrolment], self.locale)
+        self.states = {state.key: state for state in states}
+        return enrolment
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["states"] = self.states or {}
+        return context
+
+
+class LessonView(LearnerAPIView, APIView):
+    def get_lesson(self):
+        try:
+            return services.live_lesson(self.kwargs["lesson_id"])
+        except services.NotFound as error:
+            raise as_api_error(error) from error
+
+
+@extend_schema(parameters=[LOCALE_PARAMETER])
+class LessonProgressView(LessonView):
+    """Your progress in a lesson (a page id of any locale: progress belongs to the lesson's
+    translation key). ``PUT {"status": "completed", "position": "b-12", "time_spent": 300}``
+    is idempotent: status only moves forward, time_spent keeps the largest value, and a
+    position sent with an ``updated_at`` older than the stored one is ignored. The first PUT
+    enrols you in the lesson's course."""
+
+    serializer_class = LessonProgressSerializer
+
+    def represent(self, lesson, row):
+        lesson = services.localized(type(lesson), [lesson], self.locale)[lesson.translation_key]
+        course = services.lesson_course(lesson)
+        data = {
+            "lesson": lesson,
+            "course_translation_key": course.translation_key,
+            "status": row.status if row else services.Status.NOT_STARTED,
+            "position": row.position if row else "",
+            "time_spent": row.time_spent if row else 0,
+            "completed_at": row.completed_at if row else None,
+            "updated_at": row.updated_at if row else None,
+        }
+        return LessonProgressSerializer(data, context={"request": self.request}).data
+
+    def get(self, request, lesson_id):
+        lesson = self.get_lesson()
+        return Response(self.represent(lesson, services.lesson_progress(request.user, lesson)))
+
+    @extend_schema(request=ProgressInputSerializer, responses=LessonProgressSerializer)
+    def put(self, request, lesson_id):
+        lesson = self.get_lesson()
+        if not isinstance(request.data, dict):
+            raise exceptions.ValidationError({"detail": _("Send a JSON object.")})
+        unknown = sorted(set(request.data) - set(ProgressInputSerializer().fields))
+        if unknown:
+            raise exceptions.ValidationError(
+                {"detail": _("Unknown field: %(names)s.") % {"names": ", ".join(unknown)}}
+            )
+        payload = ProgressInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        values = payload.validated_data
+        try:
+            row = services.record_progress(
+                request.user,
+                lesson,
+                status=values.get("status"),
+                position=values.get("position"),
+                time_spent=values.get("time_spent"),
+                client_updated_at=values.get("updated_at"),
+            )
+        except services.LearnerError as error:
+            raise as_api_error(error) from error
+        return Response(self.represent(lesson, row))
+
+
+class QuizAttemptList(LessonView):
+    """Your attempts at the quizzes of a lesson (``GET``, newest first, in every language), or
+    a new attempt (``POST {"quiz": "<block id>", "answers": {"<question id>": ["0"]}}``),
+    graded on the server. The response says per question whether it was right, with the
+    feedback of the chosen answers and the explanation; the correct answers stay secret."""
+
+    @extend_schema(responses=QuizAttemptSerializer(many=True))
+    def get(self, request, lesson_id):
+        lesson = self.get_lesson()
+        attempts = services.quiz_attempts(request.user, lesson)
+        return Response(QuizAttemptSerializer(attempts, many=True).data)
+
+    @extend_schema(request=QuizAttemptInputSerializer, responses={201: QuizAttemptSerializer})
+    def post(self, request, lesson_id):
+        lesson = self.get_lesson()
+        data = request.data if isinstance(request.data, dict) else {}
+        unknown = sorted(set(data) - {"quiz", "answers"})
+        if unknown:
+            raise exceptions.ValidationError(
+                {"detail": _("Unknown field: %(names)s.") % {"names": ", ".join(unknown)}}
+            )
+        quiz_id = data.get("quiz")
+        if not isinstance(quiz_id, str) or not quiz_id:
+            raise exceptions.ValidationError({"quiz": [_("Send the id of the quiz block.")]})
+        try:
+            attempt = services.grade_quiz(request.user, lesson, quiz_id, data.get("answers"))
+        except services.NotFound as error:
+            # The quiz id is part of the payload, so an unknown one is bad input, not a 404.
+            raise exceptions.ValidationError({"quiz": [error.message]}) from error
+        except services.LearnerError as error:
+            raise exceptions.ValidationError({"detail": error.message}) from error
+        return Response(QuizAttemptSerializer(attempt).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(parameters=[LOCALE_PARAMETER], responses=ProgressSummarySerializer)
+class MyProgress(LearnerAPIView, APIView):
+    """A summary of your progress across all your courses."""
+
+    def get(self, request):
+        summary = services.progress_summary(request.user, self.locale)
+        return Response(
+            ProgressSummarySerializer(
+                summary, context={"request": request, "locale": self.locale}
+            ).data
+        )
+
+
+@extend_schema(parameters=[LOCALE_PARAMETER], responses=CertificateSerializer)
+class CertificateDetail(APIView):
+    """Check a certificate: anyone with the code may. Unknown codes are a 404."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def get(self, request, code):
+        unknown = sorted(set(request.query_params) - {"locale"})
+        if unknown:
+            raise exceptions.ValidationError(
+                {"detail": _("Unknown query parameter: %(names)s.") % {"names": ", ".join(unknown)}}
+            )
+        certificate = services.verify_certificate(code)
+        if certificate is None:
+            raise exceptions.NotFound(_("No certificate has this code."))
+        context = {"request": request, "locale": request_locale(request)}
+        return Response(CertificateSerializer(certificate, context=context).data)

@@ -1,0 +1,187 @@
+"""Shapes of the learner API. Serializers read what lms.services computed; they never write."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from courses.models import CoursePage
+
+from . import services
+from .models import Certificate, LessonProgress, QuizAttempt
+
+
+def page_url(page, request):
+    if page is None:
+        return None
+    url = page.get_url(request=request)
+    return request.build_absolute_uri(url) if (url and request is not None) else url
+
+
+class PageBriefSerializer(serializers.Serializer):
+    """A page as learners' records refer to it: in the requested locale where it exists."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    locale = serializers.CharField(source="locale.language_code")
+    translation_key = serializers.UUIDField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, page) -> str | None:
+        return page_url(page, self.context.get("request"))
+
+
+class LessonStateSerializer(serializers.Serializer):
+    lesson = PageBriefSerializer(source="page")
+    status = serializers.ChoiceField(choices=LessonProgress.Status.choices)
+    position = serializers.CharField()
+    time_spent = serializers.IntegerField()
+    quizzes = serializers.IntegerField(source="quizzes.__len__")
+    quizzes_passed = serializers.IntegerField(source="quizzes_passed.__len__")
+    is_done = serializers.BooleanField()
+    is_new = serializers.BooleanField()
+
+
+class CertificateBriefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    issued_at = serializers.DateTimeField()
+    verify_url = serializers.SerializerMethodField()
+
+    def get_verify_url(self, certificate) -> str:
+        from django.urls import reverse
+
+        url = reverse("api:certificate-detail", kwargs={"code": certificate.code})
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+
+class CourseStateSerializer(serializers.Serializer):
+    course = PageBriefSerializer(allow_null=True)
+    course_translation_key = serializers.UUIDField(source="key")
+    percent = serializers.IntegerField()
+    completed = serializers.IntegerField()
+    total = serializers.IntegerField()
+    is_complete = serializers.BooleanField()
+    time_spent = serializers.IntegerField()
+    next_lesson = PageBriefSerializer(allow_null=True)
+    new_lessons = PageBriefSerializer(many=True)
+    certificate = CertificateBriefSerializer(allow_null=True)
+
+
+class EnrolmentSerializer(serializers.Serializer):
+    """An enrolment with its progress; the view puts the computed states in the context."""
+
+    id = serializers.IntegerField(read_only=True)
+    course = serializers.PrimaryKeyRelatedField(
+        queryset=CoursePage.objects.live().public(),
+        write_only=True,
+        help_text=_("The page id of the course, in any locale."),
+    )
+    enrolled_at = serializers.DateTimeField(read_only=True)
+    completed_at = serializers.DateTimeField(read_only=True)
+    locale = serializers.CharField(read_only=True)
+    progress = serializers.SerializerMethodField()
+
+    def get_progress(self, enrolment) -> CourseStateSerializer:
+        state = self.context["states"].get(enrolment.course_key)
+        if state is None:
+            return None
+        return CourseStateSerializer(state, context=self.context).data
+
+
+class ProgressInputSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=LessonProgress.Status.choices, required=False)
+    position = serializers.CharField(
+        required=False, allow_blank=True, max_length=services.MAX_POSITION_LENGTH
+    )
+    time_spent = serializers.IntegerField(
+        required=False, min_value=0, max_value=services.MAX_TIME_SPENT
+    )
+    updated_at = serializers.DateTimeField(
+        required=False,
+        help_text=_(
+            "When the client recorded this state; an older position than the stored one is ignored."
+        ),
+    )
+
+
+class LessonProgressSerializer(serializers.Serializer):
+    lesson = PageBriefSerializer()
+    course_translation_key = serializers.UUIDField(allow_null=True)
+    status = serializers.ChoiceField(choices=LessonProgress.Status.choices)
+    position = serializers.CharField()
+    time_spent = serializers.IntegerField()
+    completed_at = serializers.DateTimeField(allow_null=True)
+    updated_at = serializers.DateTimeField(allow_null=True)
+
+
+class QuizAttemptInputSerializer(serializers.Serializer):
+    quiz = serializers.CharField(max_length=64, help_text=_("The id of the quiz block"))
+    answers = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text=_('Question id → chosen choice ids, e.g. {"q1": ["0"], "q2": ["0", "2"]}'),
+    )
+
+
+class QuestionResultSerializer(serializers.Serializer):
+    question = serializers.CharField()
+    text = serializers.CharField()
+    chosen = serializers.ListField(child=serializers.CharField())
+    correct = serializers.BooleanField()
+    feedback = serializers.ListField(child=serializers.DictField())
+    explanation = serializers.CharField()
+
+
+class QuizAttemptSerializer(serializers.ModelSerializer):
+    quiz = serializers.CharField(source="quiz_id")
+    lesson_translation_key = serializers.UUIDField(source="lesson_key")
+    results = QuestionResultSerializer(many=True)
+
+    class Meta:
+        model = QuizAttempt
+        fields = [
+            "id",
+            "quiz",
+            "lesson_translation_key",
+            "locale",
+            "answers",
+            "score",
+            "passed",
+            "results",
+            "created_at",
+        ]
+
+
+class ProgressSummarySerializer(serializers.Serializer):
+    enrolled = serializers.IntegerField()
+    completed = serializers.IntegerField()
+    lessons_completed = serializers.IntegerField()
+    time_spent = serializers.IntegerField()
+    courses = CourseStateSerializer(many=True)
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    """What anyone holding the code may see: no account, no e-mail."""
+
+    valid = serializers.SerializerMethodField()
+    course_translation_key = serializers.UUIDField(source="course_key")
+    course = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Certificate
+        fields = [
+            "code",
+            "valid",
+            "learner_name",
+            "course_title",
+            "course_translation_key",
+            "course",
+            "issued_at",
+        ]
+
+    def get_valid(self, certificate) -> bool:
+        return True
+
+    def get_course(self, certificate) -> PageBriefSerializer:
+        course = services.certificate_course(certificate, self.context.get("locale"))
+        if course is None:
+            return None
+        return PageBriefSerializer(course, context=self.context).data

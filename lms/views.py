@@ -1,0 +1,261 @@
+"""Learner pages. Each view reads the form, calls lms.services and redirects or renders.
+
+Every action is a POST form with a CSRF token that works without JavaScript; a GET on an
+action's address goes back to the page the form is on. Bad input gets a message and changes
+nothing.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from courses.models import CoursePage, LessonPage
+
+from . import services
+from .forms import (
+    AccountForm,
+    CertificateVerifyForm,
+    DeleteAccountForm,
+    PositionForm,
+    ProfileForm,
+    SignupForm,
+)
+
+
+def _safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _page_url(request, model, page):
+    """The page's address in the learner's language where it is translated."""
+    local = services.localized(model, [page], services.current_locale_code())
+    url = local[page.translation_key].get_url(request=request)
+    return url or "/"
+
+
+def _get_or_404(finder, page_id):
+    try:
+        return finder(page_id)
+    except services.NotFound as error:
+        raise Http404(error.message) from error
+
+
+def _action(model, finder, id_name):
+    """Wrap a POST action on a course or lesson: GET goes back to the page, anonymous
+    learners go to the log-in page and come back to the page afterwards."""
+
+    def decorator(view):
+        @require_http_methods(["GET", "POST"])
+        def wrapped(request, **kwargs):
+            page = _get_or_404(finder, kwargs.pop(id_name))
+            page_url = _page_url(request, model, page)
+            if request.method == "GET":
+                return redirect(page_url)
+            if not request.user.is_authenticated:
+                return redirect_to_login(page_url)
+            return view(request, page, page_url, **kwargs)
+
+        wrapped.__name__ = view.__name__
+        wrapped.__doc__ = view.__doc__
+        return wrapped
+
+    return decorator
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    summary = services.progress_summary(request.user)
+    return render(request, "lms/dashboard.html", {"summary": summary})
+
+
+@_action(CoursePage, services.live_course, "course_id")
+def enrol(request, course, course_url):
+    enrolment, created = services.enrol(request.user, course)
+    if created:
+        messages.success(request, _("You are enrolled in “%(title)s”.") % {"title": course.title})
+    else:
+        messages.info(request, _("You were already enrolled in this course."))
+    return redirect(_safe_next(request, course_url))
+
+
+def _completion_message(request, lesson):
+    state = services.course_progress(request.user, services.lesson_course(lesson))
+    if state.is_complete and state.certificate is not None:
+        messages.success(
+            request,
+            _("You have completed the course. Your certificate code is %(code)s.")
+            % {"code": state.certificate.code},
+        )
+    return state
+
+
+@_action(LessonPage, services.live_lesson, "lesson_id")
+def lesson_complete(request, lesson, lesson_url):
+    services.record_progress(request.user, lesson, status=services.Status.COMPLETED)
+    messages.success(request, _("Lesson marked as complete."))
+    state = _completion_message(request, lesson)
+    default = lesson_url
+    if not state.is_complete and state.next_lesson is not None:
+        default = state.next_lesson.get_url(request=request) or lesson_url
+    return redirect(_safe_next(request, default))
+
+
+@_action(LessonPage, services.live_lesson, "lesson_id")
+def lesson_position(request, lesson, lesson_url):
+    form = PositionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(_safe_next(request, lesson_url))
+    position = form.cleaned_data["position"] or None
+    time_spent = form.cleaned_data["time_spent"]
+    if position is None and time_spent is None:
+        messages.error(request, _("Nothing to save: send a position or the time spent."))
+        return redirect(_safe_next(request, lesson_url))
+    services.record_progress(request.user, lesson, position=position, time_spent=time_spent)
+    messages.success(request, _("Your place in this lesson is saved."))
+    return redirect(_safe_next(request, lesson_url))
+
+
+def answers_from_form(data):
+    """``q-<question id>`` fields, each with one or more choice ids, as the grader wants them."""
+    return {
+        name[2:]: data.getlist(name) for name in data if name.startswith("q-") and len(name) > 2
+    }
+
+
+@_action(LessonPage, services.live_lesson, "lesson_id")
+def quiz_submit(request, lesson, lesson_url, block_id):
+    try:
+        quiz = services.find_quiz(lesson, block_id)
+    except services.NotFound as error:
+        raise Http404(error.message) from error
+    context = {"page": lesson, "lesson_url": lesson_url, "quiz": quiz, "block_id": block_id}
+    try:
+        attempt = services.grade_quiz(
+            request.user, lesson, block_id, answers_from_form(request.POST)
+        )
+    except services.LearnerError as error:
+        context["error"] = error.message
+        return render(request, "lms/quiz_result.html", context, status=400)
+    context["attempt"] = attempt
+    context["attempts"] = services.quiz_attempts(request.user, lesson).filter(quiz_id=block_id)
+    context["progress"] = _completion_message(request, lesson).as_dict()
+    return render(request, "lms/quiz_result.html", context)
+
+
+@require_GET
+def certificate(request, code):
+    found = services.verify_certificate(code)
+    if found is None:
+        raise Http404(_("No certificate has this code."))
+    course = services.certificate_course(found)
+    return render(request, "lms/certificate.html", {"certificate": found, "course": course})
+
+
+@require_GET
+def certificate_verify(request):
+    form = CertificateVerifyForm(request.GET or None)
+    context = {"form": form, "checked": False}
+    if form.is_valid():
+        context["checked"] = True
+        context["certificate"] = services.verify_certificate(form.cleaned_data["code"])
+        if context["certificate"] is not None:
+            context["course"] = services.certificate_course(context["certificate"])
+    status = 404 if context["checked"] and context.get("certificate") is None else 200
+    return render(request, "lms/certificate_verify.html", context, status=status)
+
+
+# --- Accounts ------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("lms:dashboard")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Harbour. Your account is ready."))
+        language = form.cleaned_data["preferred_language"]
+        with translation.override(language):
+            default = reverse("lms:dashboard")
+        response = redirect(_safe_next(request, default))
+        _remember_language(response, language)
+        return response
+    next_url = _safe_next(request, "")
+    return render(request, "registration/signup.html", {"form": form, "next": next_url})
+
+
+def _remember_language(response, language):
+    from django.conf import settings
+
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    profile = services.profile_for(request.user)
+    account_form = AccountForm(request.POST or None, instance=request.user, prefix="account")
+    profile_form = ProfileForm(request.POST or None, instance=profile, prefix="profile")
+    if request.method == "POST":
+        if account_form.is_valid() and profile_form.is_valid():
+            account_form.save()
+            profile_form.save()
+            messages.success(request, _("Your profile is saved."))
+            return redirect("lms:profile")
+        messages.error(request, _("Please correct the errors below."))
+    return render(
+        request,
+        "lms/profile.html",
+        {"account_form": account_form, "profile_form": profile_form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_learner(request.user, form.cleaned_data["password"])
+        except services.LearnerError as error:
+            form.add_error(error.field, error.message)
+        else:
+            logout(request)
+            messages.success(request, _("Your account and your records have been deleted."))
+            return HttpResponseRedirect("/")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "lms/account_delete.html", {"form": form}, status=status)
+
+
+@login_required
+@require_GET
+def account_export(request):
+    data = services.export_learner_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    filename = f"harbour-{request.user.get_username()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

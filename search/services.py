@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import DatabaseError
 from django.db.models.functions import Length, Substr
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -48,6 +50,19 @@ class SearchType:
     model: type
     label: str
     api_path: str
+    # For objects that are not pages: the URL name of their page on the site, given the slug.
+    url_name: str | None = None
+
+    def url_of(self, obj, request=None):
+        if isinstance(obj, Page):
+            return obj.get_url(request=request)
+        if self.url_name is None:
+            return None
+        try:
+            with translation.override(obj.locale.language_code):
+                return reverse(self.url_name, kwargs={"slug": obj.slug})
+        except NoReverseMatch:
+            return None
 
 
 SEARCH_TYPES = {
@@ -56,7 +71,7 @@ SEARCH_TYPES = {
         SearchType("course", CoursePage, _("Course"), "courses"),
         SearchType("lesson", LessonPage, _("Lesson"), "lessons"),
         SearchType("case_study", CaseStudyPage, _("Case study"), "case-studies"),
-        SearchType("partner", Partner, _("Partner"), "partners"),
+        SearchType("partner", Partner, _("Partner"), "partners", "courses:partner"),
     )
 }
 
@@ -351,7 +366,7 @@ def _load(search_type, ids):
 
 
 def _make_hit(search_type, obj, score, query, request):
-    url = obj.get_url(request=request) if isinstance(obj, Page) else None
+    url = search_type.url_of(obj, request)
     summary = getattr(obj, "summary", "") or getattr(obj, "description", "") or ""
     return Hit(
         type=search_type.name,
@@ -511,7 +526,7 @@ def autocomplete(query, locale, limit=10, request=None):
                 "type": search_type.name,
                 "id": obj.pk,
                 "title": str(obj),
-                "url": obj.get_url(request=request) if isinstance(obj, Page) else None,
+                "url": search_type.url_of(obj, request),
                 "api_url": _absolute(request, f"/api/v1/{search_type.api_path}/{obj.pk}/"),
             }
         )

@@ -1,0 +1,136 @@
+"""The search API: thin views that validate parameters and call search.services."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from search import services
+
+from .locale import request_locale
+from .serializers import (
+    AutocompleteParamsSerializer,
+    AutocompleteResponseSerializer,
+    ErrorSerializer,
+    SearchParamsSerializer,
+    SearchResponseSerializer,
+)
+
+
+class SearchUnavailableError(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _("Search is unavailable at the moment. Please try again later.")
+    default_code = "search_unavailable"
+
+
+ACCEPT_LANGUAGE = OpenApiParameter(
+    "Accept-Language",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="Used when ?locale= is absent.",
+)
+ERRORS = {400: ErrorSerializer, 503: ErrorSerializer}
+
+
+class BaseSearchView(APIView):
+    params_serializer_class = None
+
+    def get_params(self, request):
+        allowed = set(self.params_serializer_class().fields)
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise exceptions.ValidationError(
+                {
+                    "detail": _("Unknown parameter %(unknown)s. Allowed: %(allowed)s.")
+                    % {"unknown": ", ".join(unknown), "allowed": ", ".join(sorted(allowed))}
+                }
+            )
+        serializer = self.params_serializer_class(data=request.query_params)
+        serializer.is_valid(raise_exception=True)
+        params = dict(serializer.validated_data)
+        params["locale"] = request_locale(request, params.get("locale"))
+        return params
+
+    def respond(self, data, locale):
+        response = Response(data)
+        response["Content-Language"] = locale
+        response["Vary"] = "Accept-Language"
+        return response
+
+
+class SearchView(BaseSearchView):
+    """Ranked hits across courses, lessons, case studies and partners in one locale.
+
+    Example: ``/api/v1/search/?q=festival&locale=pl&type=course,case_study&country=PL``
+    """
+
+    params_serializer_class = SearchParamsSerializer
+
+    @extend_schema(
+        parameters=[SearchParamsSerializer, ACCEPT_LANGUAGE],
+        responses={200: SearchResponseSerializer, **ERRORS},
+    )
+    def get(self, request):
+        params = self.get_params(request)
+        try:
+            result = services.search(
+                params["q"],
+                params["locale"],
+                types=params.get("type"),
+                subsector=params.get("subsector"),
+                country=params.get("country"),
+                page=params["page"],
+                page_size=params["page_size"],
+                request=request,
+            )
+        except services.SearchUnavailable as error:
+            raise SearchUnavailableError() from error
+        except services.SearchInputError as error:
+            raise exceptions.ValidationError({"detail": str(error)}) from error
+        data = SearchResponseSerializer(
+            {
+                **vars(result),
+                "num_pages": result.num_pages,
+                "next": self.page_url(request, result.page + 1) if result.has_next else None,
+                "previous": self.page_url(request, result.page - 1)
+                if result.has_previous
+                else None,
+            }
+        ).data
+        return self.respond(data, result.locale)
+
+    def page_url(self, request, page):
+        query = request.query_params.copy()
+        query["page"] = page
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+class AutocompleteView(BaseSearchView):
+    """Suggestions for what is being typed: titles whose words start with it.
+
+    Example: ``/api/v1/search/autocomplete/?q=lighth&locale=en``
+    """
+
+    params_serializer_class = AutocompleteParamsSerializer
+
+    @extend_schema(
+        parameters=[AutocompleteParamsSerializer, ACCEPT_LANGUAGE],
+        responses={200: AutocompleteResponseSerializer, **ERRORS},
+    )
+    def get(self, request):
+        params = self.get_params(request)
+        try:
+            suggestions = services.autocomplete(
+                params["q"], params["locale"], limit=params["limit"], request=request
+            )
+        except services.SearchUnavailable as error:
+            raise SearchUnavailableError() from error
+        data = AutocompleteResponseSerializer(
+            {
+                "query": services.normalise_query(params["q"]),
+                "locale": params["locale"],
+                "results": suggestions,
+            }
+        ).data
+        return self.respond(data, params["locale"])

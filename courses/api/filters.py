@@ -10,10 +10,12 @@ the matching items.
 import datetime
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, validate_slug
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
+from wagtail.search.backends import get_search_backend
 
 from courses.models import CaseStudyPage, CoursePage, Partner
 
@@ -29,7 +31,10 @@ class DateOrDateTimeField(IsoDateTimeField):
 
     def to_python(self, value):
         if isinstance(value, str) and "T" not in value and " " not in value.strip():
-            day = parse_date(value.strip()) if value.strip() else None
+            try:
+                day = parse_date(value.strip()) if value.strip() else None
+            except ValueError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
             if day is not None:
                 return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
         return super().to_python(value)
@@ -65,7 +70,7 @@ def search_ids(queryset, query):
     candidates = model.objects.all()
     if hasattr(candidates, "live"):
         candidates = candidates.live()
-    results = candidates.search(query, operator="and")[:SEARCH_LIMIT]
+    results = get_search_backend().search(query, candidates, operator="and")[:SEARCH_LIMIT]
     return [obj.pk for obj in results]
 
 

@@ -6,6 +6,7 @@ home → CaseStudyIndexPage → CaseStudyPage
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -209,6 +210,25 @@ class HarbourPage(Page):
     class Meta:
         abstract = True
 
+    def get_url_parts(self, request=None):
+        # A fallback-language page linked from another language's web pages keeps that
+        # language's prefix (see courses/web_i18n.py), so the UI language never flips.
+        # Without a web request (the API, page.url) the URL stays canonical.
+        from .web_i18n import fallback_page_path, is_web_request
+
+        parts = super().get_url_parts(request)
+        if not parts or parts[2] is None or not is_web_request(request):
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, root_url, fallback_page_path(page_path)
+
+    def get_context(self, request, *args, **kwargs):
+        from .web_i18n import served_language
+
+        context = super().get_context(request, *args, **kwargs)
+        context["served_language"], context["is_fallback"] = served_language(self)
+        return context
+
 
 class HomePage(HarbourPage):
     """The root of each locale's tree."""
@@ -219,6 +239,32 @@ class HomePage(HarbourPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # What this language's tree lacks is served from the fallback language's tree, or
+        # as the translation of the page found there (courses/web_i18n.py).
+        from wagtail.url_routing import RouteResult
+
+        from .web_i18n import fallback_root, live_translation
+
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            fallback = fallback_root(self)
+            if fallback is None:
+                raise
+        result = fallback.route(request, path_components)
+        translated = live_translation(result.page, self.locale.language_code)
+        if translated is not None and not result.args and not result.kwargs:
+            return RouteResult(translated)
+        return result
+
+    def get_context(self, request, *args, **kwargs):
+        from .web_pages import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self, request))
+        return context
 
 
 class CourseIndexPage(HarbourPage):
@@ -231,6 +277,13 @@ class CourseIndexPage(HarbourPage):
 
     class Meta:
         verbose_name = _("course index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .web_pages import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(request))
+        return context
 
 
 class CoursePage(HarbourPage):
@@ -313,6 +366,13 @@ class CoursePage(HarbourPage):
     def get_lessons(self):
         return LessonPage.objects.child_of(self).live().public().order_by("path")
 
+    def get_context(self, request, *args, **kwargs):
+        from .web_pages import course_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_context(self))
+        return context
+
 
 class CourseCaseStudy(Orderable):
     course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="related_case_studies")
@@ -365,6 +425,13 @@ class LessonPage(HarbourPage):
     def quiz_blocks(self):
         return [block for block in self.body if block.block_type == "quiz"]
 
+    def get_context(self, request, *args, **kwargs):
+        from .web_pages import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(self))
+        return context
+
 
 class CaseStudyIndexPage(HarbourPage):
     introduction = RichTextField(_("introduction"), blank=True)
@@ -376,6 +443,13 @@ class CaseStudyIndexPage(HarbourPage):
 
     class Meta:
         verbose_name = _("case study index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .web_pages import case_study_list_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_study_list_context(request))
+        return context
 
 
 class CaseStudyPage(HarbourPage):
@@ -467,6 +541,13 @@ class CaseStudyPage(HarbourPage):
         super().clean()
         if self.project_start and self.project_end and self.project_end < self.project_start:
             raise ValidationError({"project_end": _("The project cannot end before it starts.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from .web_pages import case_study_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_study_context(self))
+        return context
 
 
 class CaseStudyCourse(Orderable):

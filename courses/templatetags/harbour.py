@@ -1,0 +1,103 @@
+"""Template tags of the learner's pages: the language switcher and hreflang links, the site
+navigation in the active language, and links to other apps' views that may be absent."""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Page
+
+from courses import web_i18n
+from courses.models import CaseStudyIndexPage, CourseIndexPage
+
+register = template.Library()
+
+
+def context_page(context):
+    """The Wagtail page the request is about, if any. A view that is not a Wagtail page
+    may still name one (a quiz result names its lesson): after a POST that page is the
+    place to switch language to, since the POST's own URL cannot be opened."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or request is None:
+        return None
+    match = getattr(request, "resolver_match", None)
+    if (match and match.url_name == "wagtail_serve") or request.method != "GET":
+        return page
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The same page in every UI language: Alternate(code, name, url, is_current,
+    has_content, absolute_url). Memoised on the context; the header and <head> share it."""
+    if "_harbour_alternates" in context:
+        return context["_harbour_alternates"]
+    request = context.get("request")
+    page = context_page(context)
+    if page is not None:
+        alternates = web_i18n.page_alternates(page, request)
+    elif request is not None:
+        alternates = web_i18n.path_alternates(request.get_full_path())
+    else:
+        alternates = []
+    for alternate in alternates:
+        alternate.absolute_url = (
+            request.build_absolute_uri(alternate.url) if request is not None else alternate.url
+        )
+    context.dicts[0]["_harbour_alternates"] = alternates
+    return alternates
+
+
+@register.simple_tag
+def x_default(alternates):
+    """The hreflang x-default target: the fallback language's version."""
+    for alternate in alternates:
+        if alternate.code == web_i18n.fallback_code():
+            return alternate.absolute_url
+    return ""
+
+
+@register.filter
+def language_name(code):
+    return web_i18n.language_name(code)
+
+
+@register.simple_tag
+def site_nav():
+    """The course and case-study indexes to link in the header, in the active language
+    (or the fallback language's where that language has none)."""
+    from courses.web_pages import localized_index
+
+    return {
+        "course_index": localized_index(CourseIndexPage),
+        "case_study_index": localized_index(CaseStudyIndexPage),
+    }
+
+
+@register.simple_tag
+def optional_url(name, *args):
+    """``{% url %}`` that gives "" when the view is not installed, for links to other apps."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def in_section(path, url):
+    """True when ``path`` is ``url`` or below it: marks the header link of the section."""
+    return bool(url) and str(path).startswith(str(url))
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed, for pagination links."""
+    request = context["request"]
+    query = request.GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.simple_tag
+def fallback_language():
+    return web_i18n.fallback_code()

@@ -1,0 +1,155 @@
+"""How the learner's web pages choose, link and announce the language of what they show.
+
+URLs carry the UI language (``/lt/…``). Content may lag behind: a page that has no live
+translation in the UI language is served in the fallback language (English) under the same
+prefix, so the menus, buttons and messages stay in the learner's language while the page
+says which language its text is in.
+
+- Routing: ``/<lang>/`` starts at that language's home page when it is live, else at the
+  fallback home (Wagtail's ``site.root_page.localized``). ``HomePage.route`` adds the second
+  half: a path the language's own tree does not have is looked up in the fallback tree, and
+  if the page found there has a live translation in the UI language, that translation is
+  served.
+- Links: a fallback-language page linked from a web page while another language is active
+  gets that language's prefix (``fallback_page_path``), so following links never switches
+  the UI. Links made without a web request (``page.url``, the API) stay canonical.
+- The switcher and the hreflang links come from ``page_alternates`` (a Wagtail page) or
+  ``path_alternates`` (any other view, via Django's ``translate_url``).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def fallback_code():
+    return getattr(settings, "HARBOUR_FALLBACK_LOCALE", settings.LANGUAGE_CODE)
+
+
+def language_name(code):
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def active_code():
+    """The active UI language as one of the content language codes."""
+    code = (translation.get_language() or settings.LANGUAGE_CODE).lower()
+    if code in language_codes():
+        return code
+    primary = code.split("-")[0]
+    return primary if primary in language_codes() else fallback_code()
+
+
+def fallback_page_path(page_path, active=None):
+    """``/en/courses/x/`` → ``/lt/courses/x/`` while Lithuanian is active: the Lithuanian
+    prefix serves the fallback tree for whatever Lithuanian lacks."""
+    active = active or active_code()
+    fallback = fallback_code()
+    prefix = f"/{fallback}/"
+    if active == fallback or not page_path or not page_path.startswith(prefix):
+        return page_path
+    return f"/{active}/{page_path[len(prefix) :]}"
+
+
+def is_web_request(request):
+    """True for a request to the learner's pages, whose URLs carry a language prefix."""
+    path = getattr(request, "path", None)
+    if not path:
+        return False
+    return path.split("/", 2)[1] in language_codes()
+
+
+def fallback_root(home):
+    """The live fallback-language home page that ``home`` falls back to, or None when
+    ``home`` is itself in the fallback language."""
+    if home.locale.language_code == fallback_code():
+        return None
+    root = (
+        Page.objects.live()
+        .filter(translation_key=home.translation_key, locale__language_code=fallback_code())
+        .first()
+    )
+    return root.specific if root else None
+
+
+def live_translation(page, language_code):
+    """``page``'s live translation in ``language_code``, or None."""
+    found = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key, locale__language_code=language_code)
+        .first()
+    )
+    return found.specific if found else None
+
+
+@dataclass
+class Alternate:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    # False when this language would show the fallback text (the switcher still offers it:
+    # the menus are translated even where the content is not).
+    has_content: bool
+
+
+def page_alternates(page, request=None):
+    """One Alternate per UI language for a Wagtail page: its live translation in that
+    language, else the fallback-language version under that language's prefix.
+    Costs one query for the translations plus Wagtail's (cached) site root paths."""
+    translations = {
+        item.locale.language_code: item
+        for item in Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    }
+    fallback = translations.get(fallback_code()) or page
+    current = active_code()
+    alternates = []
+    for code in language_codes():
+        target = translations.get(code, fallback)
+        with translation.override(code):
+            # ``target`` is a plain Page here, so the prefix swap of HarbourPage.get_url_parts
+            # is applied by hand.
+            url = fallback_page_path(target.get_url(request=request), code)
+        alternates.append(
+            Alternate(
+                code=code,
+                name=language_name(code),
+                url=url,
+                is_current=code == current,
+                has_content=code in translations,
+            )
+        )
+    return alternates
+
+
+def path_alternates(path):
+    """One Alternate per UI language for a view that is not a Wagtail page: the same URL
+    with the language prefix swapped. Every language has the view's text."""
+    current = active_code()
+    return [
+        Alternate(
+            code=code,
+            name=language_name(code),
+            url=translate_url(path, code),
+            is_current=code == current,
+            has_content=True,
+        )
+        for code in language_codes()
+    ]
+
+
+def served_language(page):
+    """``(code, is_fallback)``: the language of ``page``'s text, and whether it differs from
+    the UI language (the page says so)."""
+    code = page.locale.language_code
+    return code, code != active_code()

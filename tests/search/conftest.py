@@ -52,7 +52,14 @@ def rich(text):
 
 
 @pytest.fixture
-def corpus(locales, home, course_index, case_study_index):
+def search_backend():
+    """Which backend the corpus is indexed in: the settings' own. test_contract.py overrides
+    this to run the same tests against every backend that is reachable."""
+    return backend_kind()
+
+
+@pytest.fixture
+def corpus(search_backend, locales, home, course_index, case_study_index):
     en = SimpleNamespace(home=home, course_index=course_index, case_study_index=case_study_index)
     pl = tree(locales, "pl", translation_of=en)
     de = tree(locales, "de", translation_of=en)
@@ -68,7 +75,7 @@ def corpus(locales, home, course_index, case_study_index):
         parent=course_index,
         locale=locales["en"],
         title="Harbour cooperation across borders",
-        summary="How creative clusters around the Baltic Sea cooperate.",
+        summary="How creative clusters around the Baltic Sea cooperate, as in Creative Ports.",
     )
     course_en.subsectors.set([design])
     course_en.countries.set([poland])
@@ -86,7 +93,7 @@ def corpus(locales, home, course_index, case_study_index):
         locale=locales["pl"],
         translation_key=course_en.translation_key,
         title="Współpraca portów ponad granicami",
-        summary="Jak klastry kreatywne wokół Bałtyku współpracują.",
+        summary="Jak klastry kreatywne wokół Bałtyku współpracują, jak w Creative Ports.",
     )
     course_pl.subsectors.set([design])
     course_pl.countries.set([poland])

@@ -1,0 +1,233 @@
+"""One contract for every search backend.
+
+Runs against the database backend of the test database (SQLite FTS5, or PostgreSQL full-text
+search when DATABASE_URL points at PostgreSQL) always, and against Elasticsearch/OpenSearch when
+ELASTICSEARCH_URL is set (ELASTICSEARCH_VERSION picks the backend); otherwise those cases are
+skipped with the reason.
+"""
+
+import io
+import os
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import PageViewRestriction
+
+from search import services
+from search.backend_settings import database_backend, elasticsearch_backends
+from tests import factories
+from tests.search.conftest import refresh_index, rich
+
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("database", id="database"),
+        pytest.param(
+            "elasticsearch",
+            id="elasticsearch",
+            marks=pytest.mark.skipif(
+                not ELASTICSEARCH_URL,
+                reason="ELASTICSEARCH_URL is not set: no Elasticsearch or OpenSearch server",
+            ),
+        ),
+    ]
+)
+def search_backend(request, settings, db):
+    if request.param == "database":
+        settings.WAGTAILSEARCH_BACKENDS = {"default": database_backend()}
+        return connection.vendor
+    settings.WAGTAILSEARCH_BACKENDS = elasticsearch_backends(
+        ELASTICSEARCH_URL,
+        version=os.environ.get("ELASTICSEARCH_VERSION", "9"),
+        prefix="harbour_test_",
+        timeout=10,
+    )
+    # Create the indexes with their mappings before any document arrives.
+    call_command("update_index", verbosity=0)
+    return "elasticsearch"
+
+
+def ids(result):
+    return {(hit.type, hit.id) for hit in result.hits}
+
+
+def test_polish_query_finds_polish_content_not_its_english_twin(corpus):
+    polish = services.search("Creative Ports", "pl")
+    assert ids(polish) == {("course", corpus.course_pl.pk)}
+    assert polish.hits[0].locale == "pl"
+    english = services.search("Creative Ports", "en")
+    assert ids(english) == {("course", corpus.course_en.pk)}
+    assert services.search("festiwale", "en").count == 0
+    assert services.search("festiwale", "pl").hits[0].id == corpus.lesson_pl.pk
+
+
+def test_lesson_body_blocks_are_searchable(corpus):
+    result = services.search("festivals", "en", types=["lesson"])
+    assert [hit.id for hit in result.hits] == [corpus.lesson_en.pk]
+    assert "<mark>Festivals</mark>" in result.hits[0].snippet
+
+
+def test_every_word_must_match(corpus):
+    assert services.search("lighthouse towns", "en").count == 1
+    assert services.search("lighthouse zzyzx", "en").count == 0
+
+
+def test_title_weighs_more_than_body(corpus, locales):
+    body_only = factories.LessonPageFactory(
+        parent=corpus.course_en,
+        locale=locales["en"],
+        title="Weather",
+        summary="",
+        body=rich("On windy days a kite festival fills the beach near the harbour."),
+    )
+    in_title = factories.LessonPageFactory(
+        parent=corpus.course_en,
+        locale=locales["en"],
+        title="Kite",
+        summary="",
+        body=rich("On windy days the beach near the harbour fills with people."),
+    )
+    refresh_index()
+    result = services.search("kite", "en")
+    assert [hit.id for hit in result.hits] == [in_title.pk, body_only.pk]
+
+
+def test_stemming_where_the_backend_supports_it(corpus, search_backend):
+    if search_backend == "sqlite":
+        pytest.skip("SQLite FTS5's unicode61 tokenizer does not stem")
+    german = services.search("Netzwerke", "de")
+    assert ids(german) == {("course", corpus.course_de.pk)}
+    assert services.search("cooperating", "en").hits[0].id == corpus.course_en.pk
+
+
+def test_facets(corpus):
+    result = services.search("lighthouse", "en")
+    facets = {
+        dimension: {facet.value: facet.count for facet in values}
+        for dimension, values in result.facets.items()
+    }
+    assert facets == {
+        "type": {"lesson": 1, "case_study": 1, "partner": 1},
+        "subsector": {"music": 2, "design": 1},
+        "country": {"DE": 2, "PL": 1},
+    }
+    polish = services.search("Creative Ports", "pl")
+    assert [(facet.value, facet.label) for facet in polish.facets["subsector"]] == [
+        ("design", "Wzornictwo")
+    ]
+
+
+def test_filters(corpus):
+    assert ids(services.search("lighthouse", "en", subsector="music")) == {
+        ("case_study", corpus.case_study.pk),
+        ("partner", corpus.partner.pk),
+    }
+    assert ids(services.search("lighthouse", "en", country="PL")) == {
+        ("lesson", corpus.lesson_en.pk)
+    }
+    assert ids(services.search("lighthouse", "en", types=["partner"])) == {
+        ("partner", corpus.partner.pk)
+    }
+
+
+def test_autocomplete(corpus):
+    titles = [item["title"] for item in services.autocomplete("lightho", "en")]
+    assert sorted(titles) == ["Harbour Lighthouse Association", "Lighthouse festival in Rostock"]
+    assert [item["id"] for item in services.autocomplete("wsp", "pl")] == [corpus.course_pl.pk]
+    assert services.autocomplete("wsp", "en") == []
+    assert len(services.autocomplete("lightho", "en", limit=1)) == 1
+
+
+def test_unpublished_and_private_pages_never_appear(corpus):
+    assert services.search("secrets", "en").count == 0
+    assert services.autocomplete("secre", "en") == []
+
+    corpus.lesson_en.unpublish()
+    refresh_index()
+    assert ("lesson", corpus.lesson_en.pk) not in ids(services.search("lighthouse", "en"))
+
+    PageViewRestriction.objects.create(
+        page=corpus.case_study, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert ("case_study", corpus.case_study.pk) not in ids(services.search("lighthouse", "en"))
+
+
+def test_publishing_and_deleting_update_the_index(corpus, search_backend):
+    lesson = corpus.lesson_en
+    lesson.title = "Finding partners at the Seebrücke"
+    lesson.save_revision().publish()
+    refresh_index()
+    # The new word is only findable if publishing re-indexed the page.
+    assert ids(services.search("Seebrücke", "en")) == {("lesson", lesson.pk)}
+
+    entries = lesson_index_entries(lesson.pk, search_backend)
+    assert entries is None or entries.exists()
+    lesson.delete()
+    refresh_index()
+    assert services.search("Seebrücke", "en").count == 0
+    assert entries is None or not entries.exists()
+
+
+def lesson_index_entries(pk, search_backend):
+    """The database backends' index rows for a lesson (None on Elasticsearch)."""
+    if search_backend == "elasticsearch":
+        return None
+    from wagtail.search.models import IndexEntry
+
+    return IndexEntry.objects.filter(object_id=str(pk), content_type__model="lessonpage")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '"lighthouse',
+        "*",
+        "light*",
+        "(lighthouse",
+        "title:lighthouse",
+        "'",
+        "O'Brien",
+        "AND OR NOT",
+        "lighthouse AND NOT",
+        "\\",
+        "%",
+        "50%",
+        "a\x00b",
+        "-",
+        "--lighthouse",
+        "~lighthouse^2",
+        "&|!<>",
+        "[]{}",
+    ],
+)
+def test_special_characters_give_results_or_nothing_never_an_error(corpus, query):
+    result = services.search(query, "en")
+    assert result.count >= 0
+    services.autocomplete(query, "en")
+
+
+def test_special_characters_around_words_still_find_them(corpus):
+    assert services.search('"lighthouse"', "en").count == 3
+    assert services.search("(lighthouse)", "en").count == 3
+    assert services.search("lighthouse!", "en").count == 3
+
+
+def test_very_long_queries_are_cut_not_refused(corpus):
+    result = services.search("lighthouse " + "word " * 2000, "en")
+    assert len(result.query) <= services.QUERY_MAX_LENGTH
+    services.autocomplete("lighthouse " * 500, "en")
+    assert services.search("lighthouse" * 100, "en").count == 0
+
+
+def test_update_index_rebuilds_and_shows_progress(corpus, search_backend):
+    out = io.StringIO()
+    call_command("update_index", stdout=out)
+    output = out.getvalue()
+    assert "courses.LessonPage" in output and "indexed" in output
+    assert "." in output  # one dot per chunk of objects
+    refresh_index()
+    assert services.search("lighthouse", "en").count == 3

@@ -1,0 +1,152 @@
+"""The content commands: demo content, the development admin and synthetic content."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from courses.models import (
+    CaseStudyPage,
+    Country,
+    CoursePage,
+    HomePage,
+    LessonPage,
+    Partner,
+    Subsector,
+)
+from courses.services import ensure_site_structure
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Locale,
+            Page,
+            Site,
+            CoursePage,
+            LessonPage,
+            CaseStudyPage,
+            Partner,
+            Country,
+            Subsector,
+            TranslationSource,
+            Translation,
+            StringTranslation,
+        )
+    }
+
+
+@pytest.mark.django_db
+def test_site_structure_replaces_the_welcome_page():
+    structure = ensure_site_structure()
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific == structure.home
+    assert Page.get_first_root_node().get_children().get().specific_class is HomePage
+    assert Locale.objects.count() == 9
+    assert ensure_site_structure() == structure
+
+
+@pytest.mark.django_db
+def test_demo_content_loads_once_and_translates_the_module(capsys):
+    call_command("load_demo_content")
+    first = counts()
+    call_command("load_demo_content")
+    assert counts() == first
+    output = capsys.readouterr().out
+    assert "Partners: 21 (0 new)" in output
+
+    assert first["Partner"] == 21
+    assert first["CaseStudyPage"] == 3
+    assert first["Country"] == 10 * 9 and first["Subsector"] == 10 * 9
+    budget = CaseStudyPage.objects.get(slug="south-baltic-creative-clusters").budget
+    assert str(budget) == "264145.00"
+    rietavas = Partner.objects.get(slug="rietavas-tourism-business-centre")
+    assert (rietavas.address, rietavas.postcode, rietavas.country.code) == (
+        "Parko str. 5",
+        "LT-90311",
+        "LT",
+    )
+    assert rietavas.latitude is not None and rietavas.longitude is not None
+
+    course = CoursePage.objects.get(locale__language_code="en")
+    lessons = LessonPage.objects.child_of(course).live()
+    assert lessons.count() >= 4
+    assert any(lesson.quiz_blocks() for lesson in lessons)
+    for code in ("pl", "de", "lt"):
+        locale = Locale.objects.get(language_code=code)
+        translated = course.get_translation(locale)
+        assert translated.live and translated.title != course.title
+        assert LessonPage.objects.child_of(translated).live().count() == lessons.count()
+        # Complete in wagtail-localize, so "Sync translated pages" keeps the translation.
+        translation = Translation.objects.get(
+            source__object_id=course.translation_key, target_locale=locale
+        )
+        total, done = translation.get_progress()
+        assert total == done > 0
+    assert Country.objects.get(code="DE", locale__language_code="pl").name == "Niemcy"
+    # The other locales fall back to English: no pages of their own.
+    assert not CoursePage.objects.filter(locale__language_code__in=["da", "sv", "fi"]).exists()
+
+
+def test_ensure_dev_admin_creates_the_admin_once(db, settings):
+    settings.DEBUG = True
+    call_command("ensure_dev_admin")
+    call_command("ensure_dev_admin")
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("harbour-admin")
+    assert get_user_model().objects.count() == 1
+
+
+def test_ensure_dev_admin_refuses_without_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("ensure_dev_admin")
+    assert not get_user_model().objects.exists()
+
+
+def test_generate_content_makes_what_it_says(db, capsys):
+    call_command("generate_content", courses=2, lessons=3, locales="pl", no_index=True)
+    output = capsys.readouterr().out
+    assert "2/2 courses 100%" in output
+    assert "Created 2 courses with 6 lessons, and 2 translated courses with 6 lessons" in output
+    en_courses = CoursePage.objects.filter(locale__language_code="en")
+    pl_courses = CoursePage.objects.filter(locale__language_code="pl")
+    assert en_courses.count() == 2 and pl_courses.count() == 2
+    assert LessonPage.objects.filter(locale__language_code="en").count() == 6
+    assert LessonPage.objects.filter(locale__language_code="pl").count() == 6
+    assert {course.translation_key for course in en_courses} == {
+        course.translation_key for course in pl_courses
+    }
+    for course in pl_courses:
+        assert course.get_parent().locale.language_code == "pl"
+        assert course.get_lessons().count() == 3
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_generate_content_translates_a_fraction(db):
+    call_command("generate_content", courses=4, lessons=1, locales="de,lt", translated_fraction=0.5)
+    assert CoursePage.objects.filter(locale__language_code="de").count() == 2
+    assert CoursePage.objects.filter(locale__language_code="lt").count() == 2
+    # Generating again adds new courses beside the first ones.
+    call_command("generate_content", courses=1, lessons=1)
+    assert CoursePage.objects.filter(locale__language_code="en").count() == 5
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"courses": -1}, "--courses must be 0 or more"),
+        ({"lessons": -2}, "--lessons must be 0 or more"),
+        ({"locales": "pl,xx"}, "Unknown locale"),
+        ({"locales": "en"}, "Unknown locale"),
+        ({"locales": "pl,pl"}, "once"),
+        ({"translated_fraction": 1.5}, "between 0 and 1"),
+    ],
+)
+def test_generate_content_rejects_bad_arguments(db, options, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("generate_content", **options)
+    assert not CoursePage.objects.exists()
+    assert not Page.objects.filter(depth__gt=1).exclude(slug="home").exists()

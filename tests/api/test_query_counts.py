@@ -1,0 +1,127 @@
+"""A response costs a fixed number of queries, however many items or blocks it has."""
+
+import pytest
+import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+from tests.api.conftest import translate
+from tests.api.test_lessons import lesson_body
+
+
+def add_courses(course_index, directory, count, start=0):
+    image = wagtail_factories.ImageFactory(title="Cover")
+    for number in range(start, start + count):
+        course = factories.CoursePageFactory(
+            parent=course_index,
+            locale=course_index.locale,
+            title=f"Course {number:03d}",
+            cover_image=image if number % 2 else None,
+        )
+        course.subsectors.set([directory["design"], directory["music"]])
+        course.countries.set([directory["PL"]])
+        course.partners.set([directory["goethe"]])
+        course.save()
+        if number % 3 == 0:
+            translate(course, "pl", title=f"Kurs {number:03d}")
+
+
+@pytest.fixture(autouse=True)
+def uncached(settings):
+    # What is measured is the work of a response, not a copy kept by a response cache.
+    settings.HARBOUR_API_CACHE = False
+
+
+def measure(api, url):
+    api.get_json(url)  # the first request makes missing renditions
+    with CaptureQueriesContext(connection) as queries:
+        api.get_json(url)
+    return len(queries)
+
+
+@pytest.mark.parametrize("locale", ["en", "pl"])
+def test_catalogue_with_5_or_50_courses_costs_the_same(
+    api, course_index, directory, django_assert_num_queries, locale
+):
+    url = f"/api/v1/courses/?locale={locale}&page_size=100"
+    add_courses(course_index, directory, 5)
+    five = measure(api, url)
+    assert api.get_json(url)["count"] == 5
+
+    add_courses(course_index, directory, 45, start=5)
+    api.get_json(url)
+    with django_assert_num_queries(five):
+        data = api.get_json(url)
+    assert data["count"] == 50
+    print(f"catalogue ({locale}): {five} queries for 5 and for 50 courses")
+
+
+def test_case_studies_and_partners_cost_the_same_for_more(
+    api, case_study_index, directory, django_assert_num_queries
+):
+    def add(count):
+        for _number in range(count):
+            study = factories.CaseStudyPageFactory(
+                parent=case_study_index, locale=case_study_index.locale
+            )
+            study.partners.set([directory["goethe"]])
+            study.subsectors.set([directory["design"]])
+            study.save()
+            factories.PartnerFactory(country=directory["DE"], logo=None)
+
+    add(3)
+    costs = {url: measure(api, url) for url in ["/api/v1/case-studies/", "/api/v1/partners/"]}
+    add(12)
+    for url, cost in costs.items():
+        with django_assert_num_queries(cost):
+            api.get_json(url)
+
+
+def test_lesson_with_few_or_many_blocks_costs_the_same(
+    api, course, case_study_index, django_assert_num_queries
+):
+    image = wagtail_factories.ImageFactory(title="One")
+    document = wagtail_factories.DocumentFactory(title="Doc")
+    study = factories.CaseStudyPageFactory(parent=case_study_index, locale=course.locale)
+    draft = factories.CoursePageFactory(
+        parent=course.get_parent(), locale=course.locale, live=False
+    )
+    few = factories.LessonPageFactory(
+        parent=course,
+        locale=course.locale,
+        body=lesson_body(course, draft, image, document, study, copies=1),
+    )
+    images = [wagtail_factories.ImageFactory(title=f"Image {n}") for n in range(10)]
+    documents = [wagtail_factories.DocumentFactory(title=f"Doc {n}") for n in range(10)]
+    studies = [
+        factories.CaseStudyPageFactory(parent=case_study_index, locale=course.locale)
+        for _n in range(10)
+    ]
+    targets = [factories.LessonPageFactory(parent=course, locale=course.locale) for _n in range(10)]
+    body = []
+    for number in range(10):
+        body += lesson_body(
+            targets[number], draft, images[number], documents[number], studies[number]
+        )
+    many = factories.LessonPageFactory(parent=course, locale=course.locale, body=body)
+    assert len(many.body) > 8 * len(few.body)
+
+    cost = measure(api, f"/api/v1/lessons/{few.pk}/")
+    api.get_json(f"/api/v1/lessons/{many.pk}/")
+    with django_assert_num_queries(cost):
+        data = api.get_json(f"/api/v1/lessons/{many.pk}/")
+    assert len([block for block in data["body"] if block["type"] == "image"]) == 10
+    print(f"lesson: {cost} queries for {len(few.body)} and for {len(many.body)} blocks")
+
+
+def test_course_detail_costs_the_same_for_more_lessons(
+    api, course, case_study_index, django_assert_num_queries
+):
+    url = f"/api/v1/courses/{course.pk}/?locale=pl"
+    cost = measure(api, url)
+    for _number in range(20):
+        factories.LessonPageFactory(parent=course, locale=course.locale)
+    with django_assert_num_queries(cost):
+        assert len(api.get_json(url)["lessons"]) == 23
+    print(f"course detail: {cost} queries")

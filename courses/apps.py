@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from .api import cache
+
+        cache.connect_signals()

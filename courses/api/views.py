@@ -26,6 +26,7 @@ from rest_framework.response import Response
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
 
 from . import serializers
+from .cache import CachedResponseMixin
 from .filters import CaseStudyFilterSet, CourseFilterSet, PartnerFilterSet
 from .locale import UnknownLocale, locale_summary, localized, localized_queryset, negotiate_locale
 from .pagination import HarbourPagination
@@ -112,7 +113,7 @@ class ContentAPIMixin:
         return context
 
 
-class LocalizedGenericViewSet(ContentAPIMixin, viewsets.GenericViewSet):
+class LocalizedGenericViewSet(CachedResponseMixin, ContentAPIMixin, viewsets.GenericViewSet):
     """A list in the requested locale with fallback; a detail in the requested locale."""
 
     pagination_class = HarbourPagination
@@ -266,7 +267,7 @@ class CountryViewSet(LocalizedViewSet):
     default_ordering = ("name", "pk")
 
 
-class LocaleViewSet(ContentAPIMixin, viewsets.ViewSet):
+class LocaleViewSet(CachedResponseMixin, ContentAPIMixin, viewsets.ViewSet):
     """The content locales, with how many live courses and case studies each has."""
 
     serializer_class = serializers.LocaleSerializer

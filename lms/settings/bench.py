@@ -39,6 +39,9 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+# bench/run.py measures the content API with its response cache and without it.
+HARBOUR_API_CACHE = os.environ.get("HARBOUR_API_CACHE", "on").lower() not in {"off", "0", "false"}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

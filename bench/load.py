@@ -101,7 +101,7 @@ def render(summary):
 
 
 def main(argv=None):
-    from bench.run import LOCALES, get_token
+    from bench.run import TRANSLATED_LOCALES, get_token
     from bench.server import Database, dataset_spec, ensure_dataset, gunicorn, log
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -114,10 +114,12 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     database = Database.choose(args.db)
-    spec = dataset_spec(args.courses, args.lessons, LOCALES, 0.3)
+    spec = dataset_spec(args.courses, args.lessons, TRANSLATED_LOCALES, 0.3)
     facts, _, _ = ensure_dataset(database, spec)
     with gunicorn(database, workers=args.workers, label="load") as (host, port):
         token = get_token(host, port, facts["learner"])
+        if token is None:
+            raise SystemExit("the load test needs the learner API (/api/v1/auth/token/)")
         log(f"load test: {args.clients} clients for {args.seconds:g} s")
         summary = run_load(host, port, facts, token, args.clients, args.seconds)
     print(render(summary))

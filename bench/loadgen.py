@@ -80,6 +80,18 @@ class Result:
     def p99(self):
         return self.percentile(99)
 
+    def merge(self, other):
+        """This result and another turn of the same target, as one."""
+        return Result(
+            name=self.name,
+            latencies=self.latencies + other.latencies,
+            elapsed=self.elapsed + other.elapsed,
+            statuses=self.statuses + other.statuses,
+            errors=self.errors + other.errors,
+            error_samples=(self.error_samples + other.error_samples)[:5],
+            bytes_received=self.bytes_received + other.bytes_received,
+        )
+
     def as_dict(self):
         return {
             "name": self.name,

@@ -8,6 +8,8 @@ writes, search and a load test, on gunicorn with the bench settings. Writes benc
 
 import argparse
 import json
+import math
+import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -31,11 +33,13 @@ from bench.server import (  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 START, END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
-LOCALES = ["en", "de", "da", "sv", "fi", "et", "lv", "lt", "pl"]
+# English is the source; each of the others gets the translated fraction of the courses.
+TRANSLATED_LOCALES = ["de", "da", "sv", "fi", "et", "lv", "lt", "pl"]
 CATALOGUE_LOCALE = "pl"
 PAGE_SIZE = 20
 CATALOGUE_PAGES = 10
 GOAL_V2, GOAL_FLOOR = 0.5, 3.0
+ROUNDS = 4
 # Fields of a catalogue item that Wagtail's API v2 can give for a CoursePage, by our name.
 V2_FIELDS = ["title", "summary", "introduction", "level", "estimated_duration"]
 
@@ -60,10 +64,19 @@ def parse_args(argv=None):
 
 
 def get_token(host, port, learner):
+    """The bench learner's API token, or None (logged) when the server gives none."""
     status, body = fetch_json(host, port, "POST", "/api/v1/auth/token/", body=learner)
     if status != 200 or not isinstance(body, dict) or "token" not in body:
-        raise RuntimeError(f"could not get a token for the bench learner: {status} {body}")
+        log(f"no token for the bench learner ({status} {str(body)[:200]}): progress skipped")
+        return None
     return body["token"]
+
+
+def answers(host, port, path):
+    status, _ = fetch_json(host, port, "GET", path)
+    if status != 200:
+        log(f"{path} answered {status}: skipped")
+    return status == 200
 
 
 def catalogue_item_fields(host, port):
@@ -76,16 +89,23 @@ def catalogue_item_fields(host, port):
     return [name for name in V2_FIELDS if name in keys and name != "title"]
 
 
+def catalogue_pages(facts):
+    """Pages of 20 that exist in both listings: API v2 lists only the pages in pl, ours lists
+    every course (the untranslated ones in English, marked is_fallback)."""
+    return max(1, min(CATALOGUE_PAGES, math.ceil(facts["counts"]["courses_pl"] / PAGE_SIZE)))
+
+
 def build_targets(host, port, facts, token):
     """Pairs of (ours, baseline) for the side-by-side table, and the rest against the floor."""
     fields = catalogue_item_fields(host, port)
+    pages = catalogue_pages(facts)
     v2_fields = ",".join(fields)
     auth = {"Authorization": f"Token {token}"}
     catalogue = Target(
         "catalogue",
         [
             f"/api/v1/courses/?{urlencode({'locale': CATALOGUE_LOCALE, 'page': n})}"
-            for n in range(1, CATALOGUE_PAGES + 1)
+            for n in range(1, pages + 1)
         ],
     )
     catalogue_v2 = Target(
@@ -101,7 +121,7 @@ def build_targets(host, port, facts, token):
                     "offset": PAGE_SIZE * (n - 1),
                 }
             )
-            for n in range(1, CATALOGUE_PAGES + 1)
+            for n in range(1, pages + 1)
         ],
     )
     course = Target(
@@ -133,24 +153,18 @@ def build_targets(host, port, facts, token):
     }
 
 
-def measure(host, port, target, args, warmup=True):
-    if warmup:
-        run(
-            host,
-            port,
-            target,
-            concurrency=args.concurrency,
-            max_requests=max(40, 2 * len(target.paths)),
-            max_seconds=30,
-        )
-    (result,) = run(
+def warm_up(host, port, target, args):
+    run(
         host,
         port,
         target,
         concurrency=args.concurrency,
-        max_requests=args.requests,
-        max_seconds=args.seconds,
+        max_requests=max(40, 2 * len(target.paths)),
+        max_seconds=30,
     )
+
+
+def report(result):
     line = (
         f"{result.name:<26} p50 {result.p50 * 1000:7.2f} ms  p95 {result.p95 * 1000:7.2f} ms  "
         f"{result.rps:7.1f} req/s  ({result.count} requests"
@@ -158,7 +172,31 @@ def measure(host, port, target, args, warmup=True):
     if result.errors:
         line += f", {result.errors} ERRORS {dict(result.statuses)}: {result.error_samples[:2]}"
     log(line + ")")
-    return result
+
+
+def measure(host, port, targets, args, rounds=ROUNDS):
+    """Measure the targets in turns (a, b, a, b, …), each turn with a share of the budget,
+    so a neighbour's load on this shared machine weighs on both sides of a comparison alike."""
+    for target in targets:
+        warm_up(host, port, target, args)
+    merged = {}
+    for _ in range(rounds):
+        for target in targets:
+            (result,) = run(
+                host,
+                port,
+                target,
+                concurrency=args.concurrency,
+                max_requests=max(1, args.requests // rounds),
+                max_seconds=args.seconds / rounds,
+            )
+            if target.name in merged:
+                merged[target.name] = merged[target.name].merge(result)
+            else:
+                merged[target.name] = result
+    for result in merged.values():
+        report(result)
+    return [merged[target.name] for target in targets]
 
 
 def row(result, baseline=None, floor=None):
@@ -173,16 +211,15 @@ def row(result, baseline=None, floor=None):
 
 
 def measure_all(host, port, targets, args, pairs_only=False):
-    floor = measure(host, port, targets["floor"], args)
+    (floor,) = measure(host, port, [targets["floor"]], args)
     rows = [row(floor)]
     for ours, theirs in targets["pairs"]:
-        baseline = measure(host, port, theirs, args)
-        result = measure(host, port, ours, args)
+        baseline, result = measure(host, port, [theirs, ours], args)
         rows.append(row(result, baseline, floor))
         rows.append(row(baseline, floor=floor))
     if not pairs_only:
         for target in targets["others"]:
-            result = measure(host, port, target, args)
+            (result,) = measure(host, port, [target], args)
             rows.append(row(result, floor, floor))
     return rows
 
@@ -240,6 +277,9 @@ def render(context):
         f"{'Redis ' + machine['redis'] if machine['redis'] else 'local memory (per worker)'}",
         f"- Server: gunicorn, {context['args'].workers} sync workers, `lms.settings.bench` "
         "(DEBUG off), on 127.0.0.1; the load generator runs on the same machine.",
+        f"- Load average (1 min) before and after the run: {context['load_before']:.1f} and "
+        f"{context['load_after']:.1f}: other work shared these CPUs, so compare the ratios "
+        "(both sides measured in alternating turns) more than the absolute figures.",
         f"- Dataset: {spec['courses']} courses × {spec['lessons']} lessons in English, "
         f"{spec['translated_fraction']:.0%} translated into each other locale "
         f"({counts['courses_all']} course pages and {counts['lessons_all']} lesson pages in all; "
@@ -247,7 +287,7 @@ def render(context):
         f"generated in {context['generated_seconds']:.0f} s.",
         f"- Each endpoint: {context['args'].concurrency} concurrent keep-alive clients, at most "
         f"{context['args'].requests} requests or {context['args'].seconds:g} s after a warm-up; "
-        f"paths cycle over {CATALOGUE_PAGES} catalogue pages, {len(facts['courses_pl'])} courses, "
+        f"paths cycle over {catalogue_pages(facts)} catalogue pages, {len(facts['courses_pl'])} courses, "
         f"{len(facts['lessons_pl'])} lessons and {len(facts['search_words'])} search words "
         f"(locale {CATALOGUE_LOCALE}).",
         f"- API v2 catalogue fields: `{','.join(context['fields']) or '(none)'}` "
@@ -306,7 +346,7 @@ def main(argv=None):
     started = time.monotonic()
     database = Database.choose(args.db)
     log(f"database: {database.kind} ({database.url})")
-    spec = dataset_spec(args.courses, args.lessons, LOCALES, args.translated_fraction)
+    spec = dataset_spec(args.courses, args.lessons, TRANSLATED_LOCALES, args.translated_fraction)
     facts, recorded, reused = ensure_dataset(database, spec, rebuild=args.rebuild)
     context = {
         "spec": spec,
@@ -317,6 +357,7 @@ def main(argv=None):
         "machine": versions(),
         "database": database.describe(),
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load_before": os.getloadavg()[0],
     }
     with gunicorn(database, workers=args.workers, label="cached") as (host, port):
         token = get_token(host, port, facts["learner"])
@@ -324,7 +365,7 @@ def main(argv=None):
         context["fields"] = targets["fields"]
         log("measuring side by side (response cache on)")
         context["rows"] = measure_all(host, port, targets, args)
-        if not args.skip_load:
+        if not args.skip_load and token:
             log(f"load test: {args.load_clients} clients for {args.load_seconds:g} s")
             context["load"] = load.run_load(
                 host, port, facts, token, clients=args.load_clients, seconds=args.load_seconds
@@ -339,6 +380,7 @@ def main(argv=None):
             log("measuring side by side (response cache off)")
             context["uncached_rows"] = measure_all(host, port, targets, args, pairs_only=True)
     context["duration"] = time.monotonic() - started
+    context["load_after"] = os.getloadavg()[0]
     (OUT / "results.json").write_text(
         json.dumps(
             {k: v for k, v in context.items() if k not in {"args"}},

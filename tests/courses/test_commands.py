@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -49,7 +50,9 @@ def test_site_structure_replaces_the_welcome_page():
 
 
 @pytest.mark.django_db
-def test_demo_content_loads_once_and_translates_the_module(capsys):
+def test_demo_content_loads_once_and_translates_the_module(
+    capsys, admin_client, django_capture_on_commit_callbacks
+):
     call_command("load_demo_content")
     first = counts()
     call_command("load_demo_content")
@@ -88,6 +91,21 @@ def test_demo_content_loads_once_and_translates_the_module(capsys):
     assert Country.objects.get(code="DE", locale__language_code="pl").name == "Niemcy"
     # The other locales fall back to English: no pages of their own.
     assert not CoursePage.objects.filter(locale__language_code__in=["da", "sv", "fi"]).exists()
+
+    # An editor changes the English lesson and syncs: untouched strings keep their translation.
+    lesson = lessons.get(slug="making-results-last")
+    lesson.title = "Making results last longer"
+    lesson.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(lesson)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"},
+        )
+    assert response.status_code == 302
+    pl_lesson = lesson.get_translation(Locale.objects.get(language_code="pl"))
+    assert pl_lesson.title == "Making results last longer"  # new string: English until translated
+    assert pl_lesson.body[0].value["text"] == "Zapisujcie na bieżąco"
 
 
 def test_ensure_dev_admin_creates_the_admin_once(db, settings):

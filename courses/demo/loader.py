@@ -17,6 +17,7 @@ from courses.models import (
 )
 from courses.services import ensure_site_structure
 
+from . import case_studies_de, case_studies_lt, case_studies_pl
 from .blocks import outcomes_data, stream_data
 from .case_studies import CASE_STUDIES
 from .directory import COUNTRIES, NAME_LOCALES, PARTNERS, SUBSECTORS
@@ -25,6 +26,21 @@ from .modules import working_across_borders
 from .structure import STRUCTURE
 
 MODULES = [working_across_borders]
+CASE_STUDY_TRANSLATIONS = {
+    "de": case_studies_de.CASE_STUDIES,
+    "pl": case_studies_pl.CASE_STUDIES,
+    "lt": case_studies_lt.CASE_STUDIES,
+}
+CASE_STUDY_TRANSLATED_FIELDS = [
+    "title",
+    "slug",
+    "summary",
+    "project_name",
+    "challenge",
+    "approach",
+    "results",
+    "lessons_learned",
+]
 
 
 class DemoLoader:
@@ -45,8 +61,13 @@ class DemoLoader:
         self.subsectors = self.load_named(Subsector, "slug", SUBSECTORS)
         self.partners = self.load_partners()
         self.case_studies = self.load_case_studies()
+        for code in STRUCTURE:
+            self.translate_structure(code)
         for module in MODULES:
             self.load_module(module)
+        # After the modules: the case studies link back to their courses, and the
+        # translations copy those links.
+        self.translate_case_studies()
 
     # --- Snippets -------------------------------------------------------------------------
 
@@ -138,6 +159,19 @@ class DemoLoader:
         self.report(f"Case studies: {len(pages)} ({created} new)")
         return pages
 
+    def translate_case_studies(self):
+        for code, texts in CASE_STUDY_TRANSLATIONS.items():
+            locale, added = self.locales[code], 0
+            for slug, page in self.case_studies.items():
+                if page.has_translation(locale):
+                    continue
+                copy = CaseStudyPage.objects.get(pk=page.pk)
+                for field in CASE_STUDY_TRANSLATED_FIELDS:
+                    setattr(copy, field, texts[slug][field])
+                translate_with_text(page, locale, copy, user=self.user)
+                added += 1
+            self.report(f"Case studies in {code}: {added} translation(s) added")
+
     def translate_structure(self, code):
         locale = self.locales[code]
         for name, text in STRUCTURE[code].items():
@@ -201,8 +235,6 @@ class DemoLoader:
             if code == settings.LANGUAGE_CODE:
                 continue
             locale = self.locales[code]
-            if code in STRUCTURE:
-                self.translate_structure(code)
             if not course.has_translation(locale):
                 copy = CoursePage.objects.get(pk=course.pk)
                 copy.title = translated["title"]

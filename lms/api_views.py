@@ -33,16 +33,20 @@ LOCALE_PARAMETER = OpenApiParameter(
 )
 
 
-def request_locale(request):
+def requested_locale(request):
     """``?locale=`` wins, then Accept-Language, then English; an unknown code is a 400."""
     from courses.api.locale import UnknownLocale, negotiate_locale
 
     try:
         return negotiate_locale(
             request.query_params.get("locale"), request.headers.get("Accept-Language")
-        ).code
+        )
     except UnknownLocale as error:
         raise exceptions.ValidationError({"locale": [str(error)]}) from error
+
+
+def request_locale(request):
+    return requested_locale(request).code
 
 
 def as_api_error(error):
@@ -65,7 +69,8 @@ class LearnerAPIView:
             raise exceptions.ValidationError(
                 {"detail": _("Unknown query parameter: %(names)s.") % {"names": ", ".join(unknown)}}
             )
-        self.locale = request_locale(request)
+        self.requested = requested_locale(request)
+        self.locale = self.requested.code
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -153,7 +158,9 @@ class LessonProgressView(LessonView):
     serializer_class = LessonProgressSerializer
 
     def represent(self, lesson, row):
-        lesson = services.localized(type(lesson), [lesson], self.locale)[lesson.translation_key]
+        # A request that names no language gets the lesson it asked about, as it is.
+        if self.requested.explicit:
+            lesson = services.localized(type(lesson), [lesson], self.locale)[lesson.translation_key]
         course = services.lesson_course(lesson)
         data = {
             "lesson": lesson,

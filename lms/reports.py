@@ -1,8 +1,9 @@
 """The editors' report in the Wagtail admin: enrolments, completions and drop-off per course,
 for all learners or for those who enrolled in one language."""
 
+import uuid
+
 from django.conf import settings
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -24,29 +25,36 @@ class LearningReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return []
 
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        # A 400 rather than a 404: LocaleMiddleware would turn a 404 into a redirect.
+        status = 400 if context.get("error") else 200
+        return self.render_to_response(context, status=status)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         locale = self.request.GET.get("locale", "")
-        if locale and locale not in dict(settings.LANGUAGES):
-            raise Http404(_("Unknown locale."))
+        key = self.request.GET.get("course")
         context["languages"] = settings.LANGUAGES
         context["selected_locale"] = locale
-        key = self.request.GET.get("course")
-        if key:
-            context["report"] = self.course_report(key, locale)
+        course = self.course(key) if key else None
+        if locale and locale not in dict(settings.LANGUAGES):
+            context["error"] = _("Unknown language “%(code)s”.") % {"code": locale}
+        elif key and course is None:
+            context["error"] = _("No published course has the key “%(key)s”.") % {"key": key}
+        elif course is not None:
+            context["report"] = services.course_report(course, locale or None)
             context["chart"] = bar_chart(context["report"])
-        else:
+        if "report" not in context:
             context["courses"] = self.overview()
         return context
 
-    def course_report(self, key, locale):
+    def course(self, key):
         try:
-            course = services.source_courses([key]).get(_uuid(key))
+            key = uuid.UUID(str(key))
         except ValueError:
-            course = None
-        if course is None:
-            raise Http404(_("No published course has this key."))
-        return services.course_report(course, locale or None)
+            return None
+        return services.source_courses([key]).get(key)
 
     def overview(self):
         keys = CoursePage.objects.live().values_list("translation_key", flat=True).distinct()
@@ -70,12 +78,6 @@ class LearningReportView(WagtailAdminTemplateMixin, TemplateView):
                 }
             )
         return sorted(rows, key=lambda row: row["course"].title.lower())
-
-
-def _uuid(value):
-    import uuid
-
-    return uuid.UUID(str(value))
 
 
 def _count(field, completed=False):

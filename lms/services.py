@@ -105,7 +105,8 @@ def lessons_of(courses):
         condition |= Q(path__startswith=course.path, depth=course.depth + 1)
     by_path = {course.path: course.translation_key for course in courses}
     result = {course.translation_key: [] for course in courses}
-    for lesson in LessonPage.objects.live().public().filter(condition).order_by("path"):
+    lessons = LessonPage.objects.live().public().filter(condition).select_related("locale")
+    for lesson in lessons.order_by("path"):
         result[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
     return result
 
@@ -117,10 +118,12 @@ def localized(model, pages, locale_code):
     if pages:
         found = {
             page.translation_key: page
-            for page in model.objects.live().filter(
+            for page in model.objects.live()
+            .filter(
                 translation_key__in=[page.translation_key for page in pages],
                 locale__language_code=locale_code,
             )
+            .select_related("locale")
         }
     return {page.translation_key: found.get(page.translation_key, page) for page in pages}
 
@@ -235,6 +238,7 @@ def course_states(user, enrolments, locale_code=None, course_keys=()):
                 passed=True,
                 lesson_key__in=[lesson.translation_key for lesson in all_lessons],
             )
+            .order_by()
             .values_list("lesson_key", "quiz_id")
             .distinct()
         )

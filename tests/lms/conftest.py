@@ -79,3 +79,13 @@ def api():
 RIGHT = {"q1": ["0"], "q2": ["0", "2"]}
 HALF = {"q1": ["0"], "q2": ["0"]}
 WRONG = {"q1": ["1"], "q2": ["1"]}
+
+
+@pytest.fixture(autouse=True)
+def reset_language():
+    """Requests under /pl/ leave Polish active in the thread; start each test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -22,10 +22,10 @@ from .blocks import outcomes_data, stream_data
 from .case_studies import CASE_STUDIES
 from .directory import COUNTRIES, NAME_LOCALES, PARTNERS, SUBSECTORS
 from .localize import translate_with_text
-from .modules import working_across_borders
+from .modules import creative_consultancy, working_across_borders
 from .structure import STRUCTURE
 
-MODULES = [working_across_borders]
+MODULES = [working_across_borders, creative_consultancy]
 CASE_STUDY_TRANSLATIONS = {
     "de": case_studies_de.CASE_STUDIES,
     "pl": case_studies_pl.CASE_STUDIES,

@@ -158,7 +158,7 @@ def test_case_study_filters(api, case_study_index, directory):
 
 
 def test_partner_filters(api, directory):
-    factories.PartnerFactory(slug="rietavas", name="Rietavas", country=directory["PL"])
+    factories.PartnerFactory(slug="klaipeda-hub", name="Klaipeda Hub", country=directory["PL"])
     assert [p["slug"] for p in api.get_json("/api/v1/partners/?country=DE")["results"]] == [
         "goethe-institut"
     ]
@@ -168,11 +168,11 @@ def test_partner_filters(api, directory):
     assert [p["slug"] for p in api.get_json("/api/v1/partners/?kind=cultural")["results"]] == [
         "goethe-institut"
     ]
-    assert [p["slug"] for p in api.get_json("/api/v1/partners/?search=rietavas")["results"]] == [
-        "rietavas"
+    assert [p["slug"] for p in api.get_json("/api/v1/partners/?search=klaipeda")["results"]] == [
+        "klaipeda-hub"
     ]
     assert [p["slug"] for p in api.get_json("/api/v1/partners/?ordering=-name")["results"]] == [
-        "rietavas",
+        "klaipeda-hub",
         "goethe-institut",
     ]
     api.get_json("/api/v1/partners/?kind=pirate", status=400)

@@ -84,11 +84,11 @@ class PageSerializerMixin(serializers.Serializer):
     summary = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField(help_text="The page on the Harbour website.")
     api_url = serializers.SerializerMethodField()
-    first_published_at = serializers.DateTimeField(read_only=True)
-    last_published_at = serializers.DateTimeField(read_only=True)
+    first_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    last_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
     def get_url(self, obj) -> str | None:
-        return obj.get_full_url(self.context.get("request"))
+        return batch.page_url(self.context, obj)
 
     def get_api_url(self, obj) -> str:
         return self.api_url(obj)
@@ -141,12 +141,17 @@ class PartnerSerializer(LocalizedSerializer):
     city = serializers.CharField(read_only=True)
     region = serializers.CharField(read_only=True)
     country = CountryBriefSerializer(read_only=True)
-    website = serializers.URLField(read_only=True)
+    # The model allows an empty website, which is no URI: the schema must not promise one.
+    website = serializers.CharField(read_only=True, help_text="A URL, or empty.")
     description = serializers.CharField(read_only=True)
     subsectors = SubsectorBriefSerializer(many=True, read_only=True)
     logo = serializers.SerializerMethodField()
-    latitude = serializers.DecimalField(max_digits=9, decimal_places=6, read_only=True)
-    longitude = serializers.DecimalField(max_digits=9, decimal_places=6, read_only=True)
+    latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, read_only=True, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, read_only=True, allow_null=True
+    )
     updated_at = serializers.DateTimeField(read_only=True)
     api_url = serializers.SerializerMethodField()
 
@@ -271,8 +276,8 @@ class CaseStudySerializer(LocalizedSerializer, PageSerializerMixin):
     detail_url_name = "api:case-study-detail"
 
     project_name = serializers.CharField(read_only=True)
-    project_start = serializers.DateField(read_only=True)
-    project_end = serializers.DateField(read_only=True)
+    project_start = serializers.DateField(read_only=True, allow_null=True)
+    project_end = serializers.DateField(read_only=True, allow_null=True)
     subsectors = SubsectorBriefSerializer(many=True, read_only=True)
     countries = CountryBriefSerializer(many=True, read_only=True)
     partners = PartnerBriefSerializer(many=True, read_only=True)
@@ -284,7 +289,7 @@ class CaseStudySerializer(LocalizedSerializer, PageSerializerMixin):
 
 class CaseStudyDetailSerializer(CaseStudySerializer):
     budget = serializers.DecimalField(
-        max_digits=12, decimal_places=2, read_only=True, help_text="EUR"
+        max_digits=12, decimal_places=2, read_only=True, allow_null=True, help_text="EUR"
     )
     challenge = serializers.SerializerMethodField()
     approach = serializers.SerializerMethodField()

@@ -18,6 +18,7 @@ from django_filters.fields import IsoDateTimeField
 from wagtail.search.backends import get_search_backend
 
 from courses.models import CaseStudyPage, CoursePage, Partner
+from search.services import normalise_query
 
 SEARCH_LIMIT = 1000
 
@@ -82,7 +83,9 @@ class SearchFilterMixin(django_filters.FilterSet):
     )
 
     def filter_search(self, queryset, name, value):
-        value = value.strip()
+        # Only the words: quotes, operators and control characters are query syntax to the
+        # backends (an FTS5 syntax error on SQLite), never something a client meant.
+        value = normalise_query(value)
         if not value:
             return queryset
         return queryset.filter(pk__in=search_ids(queryset, value))

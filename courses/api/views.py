@@ -68,7 +68,9 @@ class ContentAPIMixin:
     - sends Content-Language and ``Vary: Accept-Language``.
     """
 
-    lookup_value_regex = r"\d+"
+    # At most 18 digits: a bigger id fits no database integer and would fail in the query,
+    # a 500; this way it is the catch-all's JSON 404.
+    lookup_value_regex = r"\d{1,18}"
 
     def allowed_query_params(self):
         allowed = {"locale"}

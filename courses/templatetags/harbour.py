@@ -43,6 +43,12 @@ def language_alternates(context):
         alternate.absolute_url = (
             request.build_absolute_uri(alternate.url) if request is not None else alternate.url
         )
+    query = request.GET.urlencode() if page is not None and request.method == "GET" else ""
+    if query:
+        # Filters and paging carry over to the other language's catalogue; the hreflang
+        # links (absolute_url) name the page itself.
+        for alternate in alternates:
+            alternate.url = f"{alternate.url}?{query}"
     context.dicts[0]["_harbour_alternates"] = alternates
     return alternates
 

@@ -101,3 +101,10 @@ def test_ui_strings_are_translated(client, course):
     page = soup(client.get("/lt/partners/"))
     assert page.h1.get_text(strip=True) == "Partneriai"
     assert soup(client.get("/de/partners/")).h1.get_text(strip=True) == "Partner"
+
+
+def test_switcher_on_a_page_keeps_filters(client, course):
+    page = soup(client.get("/en/courses/?level=beginner"))
+    assert switcher(page)["pl"] == "/pl/courses/?level=beginner"
+    # hreflang links name the page itself, without filters.
+    assert hreflang(page)["en"] == "http://testserver/en/courses/"

@@ -66,12 +66,19 @@ class CourseStateSerializer(serializers.Serializer):
     certificate = CertificateBriefSerializer(allow_null=True)
 
 
+class LiveCourseField(serializers.PrimaryKeyRelatedField):
+    """A live, public course by page id. The queryset is built per request: ``public()``
+    reads the view restrictions from the database."""
+
+    def get_queryset(self):
+        return CoursePage.objects.live().public()
+
+
 class EnrolmentSerializer(serializers.Serializer):
     """An enrolment with its progress; the view puts the computed states in the context."""
 
     id = serializers.IntegerField(read_only=True)
-    course = serializers.PrimaryKeyRelatedField(
-        queryset=CoursePage.objects.live().public(),
+    course = LiveCourseField(
         write_only=True,
         help_text=_("The page id of the course, in any locale."),
     )

@@ -406,3 +406,29 @@ def test_lesson_actions_and_quiz_form_includes(learner, lessons, quiz_lesson, qu
     assert 'name="q-q1" value="0"' in html and 'type="checkbox" name="q-q2"' in html
     assert "correct" not in html.replace("Check", "").lower().replace("incorrect", "")
     assert "Right." not in html and "The Goethe-Institut led" not in html
+
+
+# --- On the real course and lesson pages ----------------------------------------------------
+
+
+def test_a_learner_takes_a_course_through_its_pages(client, learner, course, lessons, quiz_id):
+    client.force_login(learner)
+    course_page = text(client.get(course.url))
+    enrol_url = url("lms:enrol", course.pk)
+    assert f'action="{enrol_url}"' in course_page
+    client.post(enrol_url)
+    assert "0 of 3 lessons done" in text(client.get(course.url))
+
+    for lesson in lessons:
+        page = text(client.get(lesson.url))
+        assert url("lms:lesson-complete", lesson.pk) in page
+        if lesson.pk == lessons[1].pk:
+            assert url("lms:quiz-submit", lesson.pk, quiz_id) in page
+            client.post(
+                url("lms:quiz-submit", lesson.pk, quiz_id), {"q-q1": "0", "q-q2": ["0", "2"]}
+            )
+        client.post(url("lms:lesson-complete", lesson.pk))
+
+    done = text(client.get(course.url))
+    assert "You have completed this course." in done
+    assert url("lms:certificate", Certificate.objects.get().code) in done

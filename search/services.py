@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models.functions import Length, Substr
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -32,7 +32,7 @@ QUERY_MAX_TERMS = 32
 PAGE_SIZE_MAX = 50
 # Hits are ranked across types by merging each type's best matches; beyond this many per type
 # a query is too vague to page through, and the facet counts cover these hits.
-CANDIDATES_PER_TYPE = 1000
+CANDIDATES_PER_TYPE = 500
 SNIPPET_LENGTH = 220
 
 
@@ -283,8 +283,11 @@ def _filtered_queryset(search_type, locale, subsector=None, country=None):
 def _score_sign(backend):
     # SQLite FTS5's bm25() is negative and smaller is better; every other backend ranks
     # higher scores first. Merging types needs one direction.
-    # (Checked by module: importing the SQLite backend on another database fails.)
-    return -1.0 if type(backend).__module__.endswith(".sqlite.sqlite") else 1.0
+    if connection.vendor != "sqlite":
+        return 1.0  # (the SQLite backend's module cannot even be imported on other databases)
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return -1.0 if isinstance(backend, SQLiteSearchBackend) else 1.0
 
 
 def _run(backend, method, query, queryset, limit):

@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup install run test lint pytest bench load messages clean
+.PHONY: setup install run test lint pytest bench load messages clean browser-tools
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,15 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The browser tests' accessibility checks inject axe-core from npm (package-lock.json). Without
+# npm, or without Chromium, those tests are skipped with the reason; CI installs both.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $(AXE); \
+	else echo "npm not found: the browser tests will be skipped"; fi
+
+browser-tools: $(AXE)
 
 # The system checks import every URL module, which may query tables that migrate has yet to
 # create; they run with the commands that follow set-up instead.
@@ -33,10 +42,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-pytest: setup
+pytest: setup browser-tools
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test: setup lint
+test: setup lint browser-tools
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 

@@ -105,6 +105,13 @@ def absolute(context, url):
     return url
 
 
+def page_url(context, page):
+    """The page's address on the website, absolute. With one site, Wagtail gives a path, which
+    is completed with the host the client called, so the address works behind any proxy."""
+    request = context.get("request")
+    return absolute(context, page.get_url(request=request))
+
+
 def rendition(context, image, alt=None):
     if image is None:
         return None
@@ -126,7 +133,6 @@ def rendition(context, image, alt=None):
 def _page_links(context, locale_id):
     """A bulk rule for ``<a linktype="page" id="…">``: live, public pages only, in the locale
     of the content when they are translated, as absolute URLs."""
-    request = context.get("request")
 
     def rule(attrs_list):
         ids = {str(attrs.get("id")) for attrs in attrs_list}
@@ -148,7 +154,7 @@ def _page_links(context, locale_id):
                 tags.append("<a>")
                 continue
             page = translated.get(page.translation_key, page)
-            url = page.get_full_url(request) or ""
+            url = page_url(context, page) or ""
             tags.append(f'<a href="{url}">' if url else "<a>")
         return tags
 

@@ -88,7 +88,7 @@ class PageSerializerMixin(serializers.Serializer):
     last_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
     def get_url(self, obj) -> str | None:
-        return obj.get_full_url(self.context.get("request"))
+        return batch.page_url(self.context, obj)
 
     def get_api_url(self, obj) -> str:
         return self.api_url(obj)

@@ -85,7 +85,7 @@ def test_lesson_detail_fields(api, rich_lesson):
 def test_rich_text_is_html_with_internal_links_resolved(api, rich_lesson):
     lesson, related = rich_lesson
     html = blocks_by_type(api.get_json(f"/api/v1/lessons/{lesson.pk}/"))["rich_text"][0]
-    assert 'href="http://localhost/en/courses/' in html
+    assert 'href="http://testserver/en/courses/' in html
     assert "linktype" not in html
     # A link to a page that is not live goes nowhere rather than leaking its address.
     assert "<a>a draft</a>" in html
@@ -95,7 +95,7 @@ def test_nested_rich_text_is_expanded(api, rich_lesson):
     lesson, related = rich_lesson
     callout = blocks_by_type(api.get_json(f"/api/v1/lessons/{lesson.pk}/"))["callout"][0]
     assert callout["kind"] == "tip"
-    assert 'href="http://localhost/en/courses/' in callout["text"]
+    assert 'href="http://testserver/en/courses/' in callout["text"]
 
 
 def test_image_is_a_rendition_with_alt_text(api, rich_lesson):

@@ -112,6 +112,10 @@ class EnrolmentList(LearnerAPIView, generics.ListCreateAPIView):
             enrolment, created = services.enrol(request.user, serializer.validated_data["course"])
         except services.LearnerError as error:
             raise as_api_error(error) from error
+        course = serializer.validated_data["course"]
+        if not self.requested.explicit:
+            # Named no language: answer in the language of the course page enrolled from.
+            self.locale = course.locale.language_code
         self.states = self.compute_states([enrolment])
         data = self.get_serializer(enrolment).data
         return Response(data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)

@@ -202,6 +202,7 @@ def test_enrolling_is_idempotent(learner, course, course_pl, api):
     assert first.status_code == 201
     again = client.post(f"{API}/enrolments/", {"course": course_pl.pk}, format="json")
     assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+    assert again.json()["progress"]["course"]["id"] == course_pl.pk
     assert first.json()["progress"]["total"] == 3
     assert Enrolment.objects.count() == 1
 

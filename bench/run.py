@@ -211,17 +211,24 @@ def row(result, baseline=None, floor=None):
 
 
 def measure_all(host, port, targets, args, pairs_only=False):
-    (floor,) = measure(host, port, [targets["floor"]], args)
-    rows = [row(floor)]
+    """Each comparison in one set of alternating turns with its baseline and the floor, so
+    every ratio compares figures taken under the same conditions."""
+    floor_target = targets["floor"]
+    floors, rows = [], []
     for ours, theirs in targets["pairs"]:
-        baseline, result = measure(host, port, [theirs, ours], args)
+        baseline, result, floor = measure(host, port, [theirs, ours, floor_target], args)
+        floors.append(floor)
         rows.append(row(result, baseline, floor))
         rows.append(row(baseline, floor=floor))
     if not pairs_only:
         for target in targets["others"]:
-            (result,) = measure(host, port, [target], args)
+            result, floor = measure(host, port, [target, floor_target], args)
+            floors.append(floor)
             rows.append(row(result, floor, floor))
-    return rows
+    merged = floors[0]
+    for floor in floors[1:]:
+        merged = merged.merge(floor)
+    return [row(merged)] + rows
 
 
 def fmt(value, digits=2):

@@ -127,6 +127,22 @@ class Database:
         elif not SQLITE_PATH.exists():
             self.marker.unlink(missing_ok=True)
 
+    def analyze(self):
+        """Fresh planner statistics, as autovacuum would have in production: right after a bulk
+        load the planner still thinks the tables are empty, and picks plans to match."""
+        if self.kind == "postgres":
+            import psycopg
+
+            with psycopg.connect(
+                host=PG_HOST, port=PG_PORT, user="postgres", dbname=PG_DATABASE, autocommit=True
+            ) as conn:
+                conn.execute("VACUUM ANALYZE")
+        else:
+            import sqlite3
+
+            with sqlite3.connect(SQLITE_PATH) as conn:
+                conn.execute("ANALYZE")
+
     def describe(self):
         if self.kind == "postgres":
             import psycopg
@@ -177,6 +193,7 @@ def ensure_dataset(database, spec, rebuild=False):
             database.manage("migrate", "--noinput", "--skip-checks", "-v", "0")
             facts = prepare(database)
             if facts["counts"]["courses_en"] == spec["courses"]:
+                database.analyze()
                 log(
                     f"reusing the dataset from {recorded['created']} "
                     f"(generated in {recorded['seconds']:.0f} s; --rebuild to make it anew)"
@@ -208,6 +225,8 @@ def ensure_dataset(database, spec, rebuild=False):
         str(spec["translated_fraction"]),
     )
     seconds = time.monotonic() - started
+    log("analyzing the database")
+    database.analyze()
     recorded = {
         "spec": spec,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),

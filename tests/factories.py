@@ -177,3 +177,43 @@ def quiz_block(title="Check your understanding", pass_mark=50):
             ],
         },
     }
+
+
+# --- Learners ------------------------------------------------------------------------------
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    preferred_language = "en"
+    organisation = factory.Sequence(lambda n: f"Studio {n}")
+
+    class Meta:
+        model = "lms.Profile"
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    """An enrolment in ``course`` (a CoursePage): pass ``course=…``."""
+
+    user = factory.SubFactory(UserFactory)
+    course_key = factory.LazyAttribute(lambda o: o.course.translation_key)
+    locale = factory.LazyAttribute(lambda o: o.course.locale.language_code)
+
+    class Params:
+        course = None
+
+    class Meta:
+        model = "lms.Enrolment"
+
+
+class LessonProgressFactory(factory.django.DjangoModelFactory):
+    """Progress in ``lesson`` (a LessonPage) within ``enrolment``."""
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    lesson_key = factory.LazyAttribute(lambda o: o.lesson.translation_key)
+    status = "completed"
+
+    class Params:
+        lesson = None
+
+    class Meta:
+        model = "lms.LessonProgress"

@@ -323,3 +323,11 @@ def test_deleting_the_account_removes_personal_data_and_anonymises_certificates(
     certificate = services.verify_certificate(code)
     assert certificate.user is None and certificate.learner_name == ""
     assert certificate.course_title == course.title
+
+
+def test_records_made_with_the_factories_count_as_progress(course, lessons):
+    enrolment = factories.EnrolmentFactory(course=course)
+    factories.LessonProgressFactory(enrolment=enrolment, lesson=lessons[0])
+    factories.ProfileFactory(user=enrolment.user)
+    state = services.course_progress(enrolment.user, course)
+    assert state.enrolment == enrolment and state.completed == 1 and state.percent == 33

@@ -217,7 +217,7 @@ class CourseDetailSerializer(CourseSerializer):
     related_case_studies = serializers.SerializerMethodField()
 
     def get_introduction(self, obj) -> str:
-        return batch.rich_text(self.context, obj.introduction)
+        return batch.rich_text(self.context, obj.introduction, obj.locale_id)
 
     def get_learning_outcomes(self, obj) -> list[str]:
         return [str(block.value) for block in obj.learning_outcomes]
@@ -269,7 +269,7 @@ class LessonSerializer(LocalizedSerializer, PageSerializerMixin):
         )
     )
     def get_body(self, obj):
-        return batch.stream(self.context, obj.body)
+        return batch.stream(self.context, obj.body, obj.locale_id)
 
 
 class CaseStudySerializer(LocalizedSerializer, PageSerializerMixin):
@@ -299,20 +299,20 @@ class CaseStudyDetailSerializer(CaseStudySerializer):
     related_courses = serializers.SerializerMethodField()
 
     def get_challenge(self, obj) -> str:
-        return batch.rich_text(self.context, obj.challenge)
+        return batch.rich_text(self.context, obj.challenge, obj.locale_id)
 
     def get_approach(self, obj) -> str:
-        return batch.rich_text(self.context, obj.approach)
+        return batch.rich_text(self.context, obj.approach, obj.locale_id)
 
     def get_results(self, obj) -> str:
-        return batch.rich_text(self.context, obj.results)
+        return batch.rich_text(self.context, obj.results, obj.locale_id)
 
     def get_lessons_learned(self, obj) -> str:
-        return batch.rich_text(self.context, obj.lessons_learned)
+        return batch.rich_text(self.context, obj.lessons_learned, obj.locale_id)
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_body(self, obj):
-        return batch.stream(self.context, obj.body)
+        return batch.stream(self.context, obj.body, obj.locale_id)
 
     @extend_schema_field(CourseBriefSerializer(many=True))
     def get_related_courses(self, obj):

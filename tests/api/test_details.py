@@ -13,7 +13,7 @@ def test_course_detail_has_syllabus_outcomes_and_case_studies(api, course, case_
         parent=case_study_index, locale=case_study_index.locale, title="Studio"
     )
     CourseCaseStudy.objects.create(course=course, case_study=study)
-    course.introduction = '<p>Start <a linktype="page" id="%d">here</a>.</p>' % study.pk
+    course.introduction = f'<p>Start <a linktype="page" id="{study.pk}">here</a>.</p>'
     course.learning_outcomes = [("outcome", "Find a partner"), ("outcome", "Plan a project")]
     course.save_revision().publish()
     data = api.get_json(f"/api/v1/courses/{course.pk}/")

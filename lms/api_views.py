@@ -132,6 +132,8 @@ class EnrolmentDetail(LearnerAPIView, generics.RetrieveAPIView):
         return Enrolment.objects.filter(user=self.request.user)
 
     def get_object(self):
+        if not services.valid_id(int(self.kwargs["pk"])):
+            raise exceptions.NotFound()
         enrolment = super().get_object()
         states = services.course_states(self.request.user, [enrolment], self.locale)
         self.states = {state.key: state for state in states}

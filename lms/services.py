@@ -55,9 +55,19 @@ def current_locale_code():
     return code if code in dict(settings.LANGUAGES) else default_locale_code()
 
 
+MAX_ID = 2**63 - 1
+
+
+def valid_id(value):
+    # An id beyond the database's integer range is simply not there (not an overflow error).
+    return isinstance(value, int) and 0 < value <= MAX_ID
+
+
 def live_course(course_id):
     """The live, public course with this page id, in any locale."""
-    course = CoursePage.objects.live().public().filter(pk=course_id).first()
+    course = None
+    if valid_id(course_id):
+        course = CoursePage.objects.live().public().filter(pk=course_id).first()
     if course is None:
         raise NotFound(_("There is no published course with id %(id)s.") % {"id": course_id})
     return course
@@ -65,7 +75,9 @@ def live_course(course_id):
 
 def live_lesson(lesson_id):
     """The live, public lesson with this page id, in any locale, whose course is live too."""
-    lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
+    lesson = None
+    if valid_id(lesson_id):
+        lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
     if lesson is None:
         raise NotFound(_("There is no published lesson with id %(id)s.") % {"id": lesson_id})
     return lesson

@@ -465,3 +465,11 @@ def test_the_learner_api_is_in_the_schema(db):
         "/api/v1/certificates/{code}/",
     ):
         assert path in paths, path
+
+
+@pytest.mark.parametrize(
+    "path", ["progress/lessons/{}/", "lessons/{}/quiz-attempts/", "enrolments/{}/"]
+)
+def test_ids_beyond_the_database_range_are_404(learner, api, path):
+    response = api(learner).get(f"{API}/" + path.format(10**30))
+    assert response.status_code == 404 and "detail" in response.json()

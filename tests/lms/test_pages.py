@@ -432,3 +432,11 @@ def test_a_learner_takes_a_course_through_its_pages(client, learner, course, les
     done = text(client.get(course.url))
     assert "You have completed this course." in done
     assert url("lms:certificate", Certificate.objects.get().code) in done
+
+
+def test_ids_beyond_the_database_range_are_404(logged_in):
+    huge = 10**30
+    assert logged_in.post(url("lms:enrol", huge)).status_code == 404
+    assert logged_in.post(url("lms:lesson-complete", huge)).status_code == 404
+    assert logged_in.post(url("lms:quiz-submit", huge, "q")).status_code == 404
+    assert not Enrolment.objects.exists()

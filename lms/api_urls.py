@@ -1,21 +1,32 @@
 """The learner API under /api/v1/ (namespace ``api``)."""
 
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import IntConverter
 from rest_framework.authtoken.views import obtain_auth_token
 
 from . import api_views
 
+
+class IdConverter(IntConverter):
+    """A database id: at most 18 digits. A longer number is a 404 rather than an integer
+    overflow in the query (a 500)."""
+
+    regex = "[0-9]{1,18}"
+
+
+register_converter(IdConverter, "id")
+
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="auth-token"),
     path("enrolments/", api_views.EnrolmentList.as_view(), name="enrolment-list"),
-    path("enrolments/<int:pk>/", api_views.EnrolmentDetail.as_view(), name="enrolment-detail"),
+    path("enrolments/<id:pk>/", api_views.EnrolmentDetail.as_view(), name="enrolment-detail"),
     path(
-        "progress/lessons/<int:lesson_id>/",
+        "progress/lessons/<id:lesson_id>/",
         api_views.LessonProgressView.as_view(),
         name="lesson-progress",
     ),
     path(
-        "lessons/<int:lesson_id>/quiz-attempts/",
+        "lessons/<id:lesson_id>/quiz-attempts/",
         api_views.QuizAttemptList.as_view(),
         name="quiz-attempts",
     ),

@@ -124,4 +124,7 @@ class AutocompleteResponseSerializer(serializers.Serializer):
 
 
 class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
+    """``{"detail": "…"}``, or DRF's field errors such as ``{"q": ["This field is required."]}``,
+    which have no ``detail``."""
+
+    detail = serializers.CharField(required=False)

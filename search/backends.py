@@ -78,6 +78,8 @@ def _postgres_backend_class():
 
 @cache
 def _sqlite_backend_class():
+    from django.db.models import TextField
+    from django.db.models.functions import Cast
     from modelsearch.backends.database.sqlite.query import (
         MatchExpression,
         SQLiteFTSIndexEntry,
@@ -105,19 +107,19 @@ def _sqlite_backend_class():
         )
         rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
         model = compiler.queryset.model
+        # The queryset's own filters (locale, live, public …) as a subquery the database runs
+        # once; index entries key objects by their primary key as text.
+        keys = compiler.queryset.order_by().annotate(_key=Cast("pk", TextField())).values("_key")
         rows = (
             SQLiteFTSIndexEntry.objects.filter(match)
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
+            .filter(index_entry__object_id__in=keys)
             .annotate(score=rank)
             .order_by("score")
             .values_list("index_entry__object_id", "score")
         )
         to_pk = model._meta.pk.to_python
-        scored = [(to_pk(object_id), score) for object_id, score in rows]
-        # The queryset's own filters (locale, live, public …) as a set of keys: one plain query,
-        # cheaper than sending thousands of matched keys back to the database.
-        allowed = set(compiler.queryset.order_by().values_list("pk", flat=True))
-        compiler._harbour_ranked = [(pk, score) for pk, score in scored if pk in allowed]
+        compiler._harbour_ranked = [(to_pk(object_id), score) for object_id, score in rows]
         return compiler._harbour_ranked
 
     class RankedSQLiteSearchResults(SQLiteSearchResults):

@@ -32,7 +32,7 @@ QUERY_MAX_TERMS = 32
 PAGE_SIZE_MAX = 50
 # Hits are ranked across types by merging each type's best matches; beyond this many per type
 # a query is too vague to page through, and the facet counts cover these hits.
-CANDIDATES_PER_TYPE = 500
+CANDIDATES_PER_TYPE = 200
 SNIPPET_LENGTH = 220
 
 

@@ -164,3 +164,33 @@ def test_schema_documents_the_search_parameters(api, db):
     names = {parameter["name"] for parameter in operation["parameters"]}
     assert {"q", "locale", "type", "subsector", "country", "page", "page_size"} <= names
     assert {"200", "400", "503"} <= set(operation["responses"])
+
+
+def test_query_count_does_not_grow_with_the_hits(api, corpus, locales):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests import factories
+    from tests.search.conftest import refresh_index, rich
+
+    numbers = iter(range(100))
+
+    def add_lessons(count):
+        for _ in range(count):
+            factories.LessonPageFactory(
+                parent=corpus.course_en,
+                locale=locales["en"],
+                title=f"Lighthouse keeping {next(numbers)}",
+                body=rich("A lighthouse needs a keeper."),
+            )
+        refresh_index()
+
+    api.get(SEARCH, {"q": "lighthouse", "locale": "en"})  # Wagtail caches the site's root paths
+    queries = []
+    for expected in (8, 18):
+        add_lessons(10 if expected == 18 else 5)
+        with CaptureQueriesContext(connection) as captured:
+            data = api.get(SEARCH, {"q": "lighthouse", "locale": "en"}).json()
+        assert data["count"] == expected and len(data["results"]) == min(expected, 20)
+        queries.append(len(captured))
+    assert queries[0] == queries[1]

@@ -42,10 +42,11 @@ def live_case_studies():
     return CaseStudyPage.objects.live().public()
 
 
-def localized_names(model, key_field):
+def localized_names(model, key_field, requested=None):
     """``{key: name}`` for a translatable snippet in the active language, falling back to
     the fallback language's name where a translation is missing."""
-    rows = localized_queryset(model.objects.all(), requested_locale()).order_by("name")
+    requested = requested or requested_locale()
+    rows = localized_queryset(model.objects.all(), requested).order_by("name")
     return {getattr(row, key_field): row.name for row in rows}
 
 
@@ -130,11 +131,12 @@ def course_cards(courses, subsector_names):
 
 
 def catalogue_context(request):
-    subsectors = localized_names(Subsector, "slug")
-    countries = localized_names(Country, "code")
+    requested = requested_locale()
+    subsectors = localized_names(Subsector, "slug", requested)
+    countries = localized_names(Country, "code", requested)
     form = CatalogueFilterForm(request.GET or None, subsectors=subsectors, countries=countries)
     filters = form.valid_filters() if request.GET else {}
-    courses = filter_courses(localized_queryset(live_courses(), requested_locale()), filters)
+    courses = filter_courses(localized_queryset(live_courses(), requested), filters)
     courses = courses.select_related("locale").prefetch_related("subsectors").order_by("title")
     page_obj = Paginator(courses, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -151,9 +153,10 @@ def catalogue_context(request):
 # --- Home and case studies --------------------------------------------------------------------
 
 
-def localized_index(model):
+def localized_index(model, requested=None):
     """The live index page (course or case-study) to link in the active language."""
-    return localized_queryset(model.objects.live().public(), requested_locale()).first()
+    requested = requested or requested_locale()
+    return localized_queryset(model.objects.live().public(), requested).first()
 
 
 def home_context(home, request):
@@ -171,13 +174,13 @@ def home_context(home, request):
     )
     partners = localized_queryset(Partner.objects.all(), requested)
     return {
-        "featured_courses": course_cards(courses, localized_names(Subsector, "slug")),
+        "featured_courses": course_cards(courses, localized_names(Subsector, "slug", requested)),
         "featured_case_studies": list(case_studies),
         "partner_count": partners.count(),
         "country_count": partners.values("country__code").distinct().count(),
         "partner_names": list(partners.order_by("name").values_list("name", flat=True)[:8]),
-        "course_index": localized_index(CourseIndexPage),
-        "case_study_index": localized_index(CaseStudyIndexPage),
+        "course_index": localized_index(CourseIndexPage, requested),
+        "case_study_index": localized_index(CaseStudyIndexPage, requested),
     }
 
 
@@ -225,11 +228,12 @@ class PartnerEntry:
 
 
 def partner_directory_context(request):
-    subsectors = localized_names(Subsector, "slug")
-    countries = localized_names(Country, "code")
+    requested = requested_locale()
+    subsectors = localized_names(Subsector, "slug", requested)
+    countries = localized_names(Country, "code", requested)
     form = PartnerFilterForm(request.GET or None, subsectors=subsectors, countries=countries)
     filters = form.valid_filters() if request.GET else {}
-    partners = localized_queryset(Partner.objects.all(), requested_locale())
+    partners = localized_queryset(Partner.objects.all(), requested)
     if filters.get("country"):
         partners = partners.filter(country__code=filters["country"])
     if filters.get("subsector"):
@@ -278,8 +282,8 @@ def partner_detail_context(partner):
         .distinct()
         .order_by("title")
     )
-    countries = localized_names(Country, "code")
-    subsectors = localized_names(Subsector, "slug")
+    countries = localized_names(Country, "code", requested)
+    subsectors = localized_names(Subsector, "slug", requested)
     return {
         "partner": partner,
         "country": countries.get(partner.country.code, partner.country.name),
@@ -309,9 +313,9 @@ def find_partner(slug):
 
 
 def course_context(course):
-    subsectors = localized_names(Subsector, "slug")
-    countries = localized_names(Country, "code")
     requested = requested_locale()
+    subsectors = localized_names(Subsector, "slug", requested)
+    countries = localized_names(Country, "code", requested)
     partner_keys = course.partners.values("translation_key")
     case_study_keys = CaseStudyPage.objects.filter(
         pk__in=course.related_case_studies.values("case_study_id")
@@ -352,9 +356,9 @@ def lesson_context(lesson):
 
 
 def case_study_context(case_study):
-    countries = localized_names(Country, "code")
-    subsectors = localized_names(Subsector, "slug")
     requested = requested_locale()
+    countries = localized_names(Country, "code", requested)
+    subsectors = localized_names(Subsector, "slug", requested)
     partner_keys = case_study.partners.values("translation_key")
     course_keys = CoursePage.objects.filter(
         pk__in=case_study.related_courses.values("course_id")

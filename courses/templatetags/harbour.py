@@ -71,11 +71,12 @@ def language_name(code):
 def site_nav():
     """The course and case-study indexes to link in the header, in the active language
     (or the fallback language's where that language has none)."""
-    from courses.web_pages import localized_index
+    from courses.web_pages import localized_index, requested_locale
 
+    requested = requested_locale()
     return {
-        "course_index": localized_index(CourseIndexPage),
-        "case_study_index": localized_index(CaseStudyIndexPage),
+        "course_index": localized_index(CourseIndexPage, requested),
+        "case_study_index": localized_index(CaseStudyIndexPage, requested),
     }
 
 

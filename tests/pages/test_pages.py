@@ -110,3 +110,17 @@ def test_draft_pages_are_not_served(client, course):
     draft = factories.LessonPageFactory(parent=course, locale=course.locale, live=False)
     assert client.get(f"/en/courses/{course.slug}/{draft.slug}/").status_code == 404
     assert client.get(f"/lt/courses/{course.slug}/{draft.slug}/").status_code == 404
+
+
+def test_case_study_in_a_translation_and_in_the_fallback(client, case_study_index):
+    from tests.pages.conftest import publish_translation_of_ancestors, translate_page
+
+    case = factories.CaseStudyPageFactory(
+        parent=case_study_index, locale=case_study_index.locale, title="Shared studio"
+    )
+    german = translate_page(case, "de", title="Geteiltes Atelier")
+    publish_translation_of_ancestors(case, "de")
+    assert soup(client.get(german.url)).h1.get_text(strip=True) == "Geteiltes Atelier"
+    fallback = soup(client.get(f"/fi/case-studies/{case.slug}/"))
+    assert fallback.h1.get_text(strip=True) == "Shared studio"
+    assert fallback.select_one(".notice[role=note]")

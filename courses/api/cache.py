@@ -2,18 +2,21 @@
 
 The content API is read far more often than it is written, and a response depends only on
 the URL, the negotiated locale and the published content, never on who asks. So a rendered
-200 response is stored under a key made of
+200 response is stored under a key made of the host and scheme (responses carry absolute
+URLs), the path, the query parameters in a canonical order and the language the
+Accept-Language header asks for, together with
 
 - the content generation: a counter in the cache that every publish, unpublish, move,
-  delete or save of content increments, so one increment makes every stored response stale
-  at once, in every process that shares the cache (Redis in production);
-- the host and scheme (responses carry absolute URLs), the path, the query parameters in a
-  canonical order, and the locale the request negotiated (``?locale=`` or Accept-Language).
+  delete or save of content increments. A stored response counts only while its generation
+  is the current one, so one increment makes every stored response stale at once, in every
+  process that shares the cache (Redis in production). The counter and the response come in
+  one round trip (get_many).
 
-A hit skips the queryset, the serializers and the rendering; it still passes through
-authentication, throttling, the check of the query parameters and locale negotiation, so a
-bad request is still a 400 and a client still meets its rate limit. The stored ETag comes
-back with the body, so APIMiddleware answers If-None-Match without hashing the body again.
+A hit skips locale negotiation, the queryset, the serializers and the rendering: it costs no
+query. It still passes through authentication, permissions and throttling, so a client meets
+its rate limit. Only 200 responses are stored, so a stored response means its parameters and
+locale were valid; a bad request always reaches the view and gets its 400. The stored ETag
+comes back with the body, so APIMiddleware answers If-None-Match without hashing it again.
 
 Settings: ``HARBOUR_API_CACHE`` (default True) turns it off; ``HARBOUR_API_CACHE_TIMEOUT``
 (seconds, default 300) bounds how long a response is kept, which is also how long a process
@@ -27,9 +30,12 @@ from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import set_response_etag
+from rest_framework.views import APIView
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .locale import locale_from_accept_language
 
 GENERATION_KEY = "harbour:api:generation"
 KEY_PREFIX = "harbour:api:response"
@@ -48,16 +54,6 @@ def backend():
     return caches[getattr(settings, "HARBOUR_API_CACHE_ALIAS", "default")]
 
 
-def generation():
-    """The current content generation; starts at 1 in an empty cache."""
-    store = backend()
-    value = store.get(GENERATION_KEY)
-    if value is None:
-        store.add(GENERATION_KEY, 1, timeout=None)
-        value = store.get(GENERATION_KEY, 1)
-    return value
-
-
 def content_changed(**kwargs):
     """Make every stored response stale: the next request of each is computed anew."""
     store = backend()
@@ -69,35 +65,47 @@ def content_changed(**kwargs):
         store.incr(GENERATION_KEY)
 
 
-def response_key(request, requested_locale):
+def response_key(request):
+    """The request as far as the response depends on it."""
     query = sorted((name, value) for name, values in request.GET.lists() for value in values)
-    parts = [
-        request.scheme,
-        request.get_host(),
-        request.path,
-        repr(query),
-        requested_locale.code,
-        "explicit" if requested_locale.explicit else "default",
-    ]
+    language = ""
+    if "locale" not in request.GET:
+        language = locale_from_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE")) or ""
+    parts = [request.scheme, request.get_host(), request.path, repr(query), language]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"{KEY_PREFIX}:{generation()}:{digest}"
+    return f"{KEY_PREFIX}:{digest}"
+
+
+def lookup(key):
+    """``(stored response or None, current generation)``, in one round trip."""
+    store = backend()
+    found = store.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        store.add(GENERATION_KEY, 1, timeout=None)
+        generation = store.get(GENERATION_KEY, 1)
+    stored = found.get(key)
+    if stored is not None and stored["generation"] != generation:
+        stored = None
+    return stored, generation
 
 
 class CachedResponseMixin:
     """For content viewsets: serve a stored copy of a GET response when there is one, and
-    store each fresh 200 response. Put it before ContentAPIMixin, which negotiates the
-    locale in ``initial``."""
+    store each fresh 200 response. Put it before ContentAPIMixin."""
 
     def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
         self._response_key = None
         if request.method != "GET" or not enabled():
-            return
-        key = response_key(request, self.requested_locale)
-        stored = backend().get(key)
+            return super().initial(request, *args, **kwargs)
+        key = response_key(request)
+        stored, generation = lookup(key)
         if stored is None:
-            self._response_key = key
-            return
+            self._response_key, self._generation = key, generation
+            return super().initial(request, *args, **kwargs)
+        # Authentication, permissions and throttling as for any request; the checks of the
+        # parameters and locale passed when this response was made.
+        APIView.initial(self, request, *args, **kwargs)
 
         # dispatch() looks the handler up after initial(): a hit answers in its place.
         def stored_response(*args, **kwargs):
@@ -108,6 +116,7 @@ class CachedResponseMixin:
             return response
 
         setattr(self, request.method.lower(), stored_response)
+        return None
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -119,6 +128,7 @@ class CachedResponseMixin:
             backend().set(
                 key,
                 {
+                    "generation": self._generation,
                     "body": response.content,
                     "headers": {
                         name: response[name] for name in STORED_HEADERS if response.has_header(name)

@@ -16,8 +16,9 @@ backend of its language and filters on the locale.
 """
 
 import copy
+import operator
 from collections import defaultdict
-from functools import cache
+from functools import cache, reduce
 
 from django.conf import settings
 from django.db import connection
@@ -39,8 +40,27 @@ def _postgres_backend_class():
     from modelsearch.backends.database.postgres.postgres import (
         PostgresIndex,
         PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
     )
     from wagtail.models import Locale
+
+    class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+        def get_config(self, backend):
+            return backend.query_config
+
+        def build_tsquery(self, query, config=None):
+            # A query for no language in particular (the admin's search, for example) asks
+            # every configuration, so each language's stemmed words can match.
+            if isinstance(config, tuple):
+                queries = [
+                    super(LocalisedPostgresSearchQueryCompiler, self).build_tsquery(
+                        query, config=one
+                    )
+                    for one in config
+                ]
+                queries = [one for one in queries if one is not None]
+                return reduce(operator.or_, queries) if queries else None
+            return super().build_tsquery(query, config=config)
 
     class LocalisedPostgresIndex(PostgresIndex):
         def add_items(self, model, objs):
@@ -56,18 +76,20 @@ def _postgres_backend_class():
 
     class LocalisedPostgresSearchBackend(PostgresSearchBackend):
         index_class = LocalisedPostgresIndex
+        query_compiler_class = LocalisedPostgresSearchQueryCompiler
 
         def __init__(self, params):
             params = dict(params)
             self.language_configs = params.pop("LANGUAGE_CONFIGS", {})
             super().__init__(params)
+            self.query_config = tuple(sorted(set(self.language_configs.values()))) or self.config
 
         def config_for_language(self, language_code):
             return self.language_configs.get(language_code, self.config)
 
         def with_config(self, config):
             clone = copy.copy(self)
-            clone.config = config
+            clone.config = clone.query_config = config
             return clone
 
         def for_language(self, language_code):

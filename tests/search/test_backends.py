@@ -75,3 +75,35 @@ def test_sqlite_ranking_matches_wagtails_own(corpus, locales, settings):
         assert [page.pk for page in got] == expected
         assert got.count() == len(expected)
         assert [page.pk for page in got[1:3]] == expected[1:3]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgres_query_for_no_language_asks_every_configuration(corpus, settings):
+    """Wagtail's admin searches without a language: English and German stems both match."""
+    from courses.models import CoursePage
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": database_backend()}
+    backend = get_search_backend()
+    assert set(backend.query_config) == {
+        "english",
+        "german",
+        "danish",
+        "swedish",
+        "finnish",
+        "simple",
+    }
+    found = {page.pk for page in backend.search("cooperating", CoursePage)}
+    assert corpus.course_en.pk in found
+    found = {page.pk for page in backend.search("Netzwerke", CoursePage)}
+    assert found == {corpus.course_de.pk}
+
+
+def test_wagtail_admin_search_still_works(client, corpus, settings):
+    from django.contrib.auth import get_user_model
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": database_backend()}
+    admin = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/pages/search/", {"q": "cooperation"})
+    assert response.status_code == 200
+    assert "Harbour cooperation across borders" in response.content.decode()

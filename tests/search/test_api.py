@@ -194,3 +194,13 @@ def test_query_count_does_not_grow_with_the_hits(api, corpus, locales):
         assert data["count"] == expected and len(data["results"]) == min(expected, 20)
         queries.append(len(captured))
     assert queries[0] == queries[1]
+
+
+@pytest.mark.parametrize(
+    "q", ['"', "*", "(", ":", "'", "AND OR NOT", "\\", "%", "light*", 'title:"x', "a" * 200]
+)
+def test_special_characters_get_results_never_a_500(api, corpus, q):
+    for url in (SEARCH, AUTOCOMPLETE):
+        response = api.get(url, {"q": q, "locale": "en"})
+        assert response.status_code == 200
+        assert isinstance(response.json()["results"], list)

@@ -124,3 +124,10 @@ def test_case_study_in_a_translation_and_in_the_fallback(client, case_study_inde
     fallback = soup(client.get(f"/fi/case-studies/{case.slug}/"))
     assert fallback.h1.get_text(strip=True) == "Shared studio"
     assert fallback.select_one(".notice[role=note]")
+
+
+def test_lesson_blocks_carry_their_ids_for_resuming(client, course):
+    lesson = course.get_lessons()[1]
+    page = soup(client.get(lesson.url))
+    for block in lesson.body:
+        assert page.find(id=block.id) is not None

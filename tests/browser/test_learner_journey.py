@@ -151,6 +151,11 @@ def test_signup_in_lithuanian_learn_pass_quiz_switch_to_english_and_verify_certi
     axe_check(page, "verify result")
     screenshot(page, "13-certificate-verified-en")
 
+    # The learner's own account pages.
+    page.goto("/en/learn/profile/")
+    axe_check(page, "profile")
+    screenshot(page, "14-profile-en")
+
 
 @pytest.mark.parametrize(
     "path, name",

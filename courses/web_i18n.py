@@ -95,9 +95,11 @@ class Alternate:
     name: str
     url: str
     is_current: bool
-    # False when this language would show the fallback text (the switcher still offers it:
-    # the menus are translated even where the content is not).
+    # Whether this language has its own version (listed in the hreflang links).
     has_content: bool
+    # True when this language would show the fallback text (the switcher still offers it,
+    # and says so: the menus are translated even where the content is not).
+    shows_fallback: bool = False
 
 
 def page_alternates(page, request=None):
@@ -127,22 +129,25 @@ def page_alternates(page, request=None):
                 url=url,
                 is_current=code == current,
                 has_content=code in translations,
+                shows_fallback=code not in translations,
             )
         )
     return alternates
 
 
-def path_alternates(path):
+def path_alternates(path, found=True):
     """One Alternate per UI language for a view that is not a Wagtail page: the same URL
-    with the language prefix swapped. Every language has the view's text."""
+    with the language prefix swapped. Every language has the view's text. A path that
+    was not found (``found=False``, the 404 page) offers each language's home page instead,
+    and no hreflang links."""
     current = active_code()
     return [
         Alternate(
             code=code,
             name=language_name(code),
-            url=translate_url(path, code),
+            url=translate_url(path, code) if found else f"/{code}/",
             is_current=code == current,
-            has_content=True,
+            has_content=found,
         )
         for code in language_codes()
     ]

@@ -36,7 +36,9 @@ def language_alternates(context):
     if page is not None:
         alternates = web_i18n.page_alternates(page, request)
     elif request is not None:
-        alternates = web_i18n.path_alternates(request.get_full_path())
+        # Django's 404 handler puts the exception and request_path in the context.
+        not_found = "exception" in context and "request_path" in context
+        alternates = web_i18n.path_alternates(request.get_full_path(), found=not not_found)
     else:
         alternates = []
     for alternate in alternates:
@@ -57,7 +59,7 @@ def language_alternates(context):
 def x_default(alternates):
     """The hreflang x-default target: the fallback language's version."""
     for alternate in alternates:
-        if alternate.code == web_i18n.fallback_code():
+        if alternate.code == web_i18n.fallback_code() and alternate.has_content:
             return alternate.absolute_url
     return ""
 

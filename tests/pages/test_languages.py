@@ -108,3 +108,20 @@ def test_switcher_on_a_page_keeps_filters(client, course):
     assert switcher(page)["pl"] == "/pl/courses/?level=beginner"
     # hreflang links name the page itself, without filters.
     assert hreflang(page)["en"] == "http://testserver/en/courses/"
+
+
+def test_not_found_page_offers_each_language_home_and_no_hreflang(client, course):
+    response = client.get("/lt/no-such-page/")
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    assert page.html["lang"] == "lt"
+    assert switcher(page)["de"] == "/de/"
+    assert not hreflang(page)
+
+
+def test_switcher_says_which_languages_show_english_text(client, de_course):
+    page = soup(client.get(de_course.url))
+    noted = {a["hreflang"] for a in page.select(".lang-switcher a") if a.select(".lang-note")}
+    assert noted == {"da", "sv", "fi", "et", "lv", "lt", "pl"}
+    not_found = BeautifulSoup(client.get("/de/nothing-here/").content.decode(), "html.parser")
+    assert not not_found.select(".lang-switcher .lang-note")

@@ -14,6 +14,8 @@ import os
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
@@ -84,6 +86,13 @@ def api_schema(request, learner, course, case_study_index, locales):
     # pytest 9.2 no longer has; give it one so each operation still runs as a subtest.
     if not hasattr(request.node, "_nodeid"):
         request.node._nodeid = request.node.nodeid
+    # schemathesis calls the WSGI application directly, not through Django's test client, which
+    # keeps the end of each request from closing the test's database connection (inside its
+    # transaction: on PostgreSQL every later query would fail). Do as the test client does.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    request.addfinalizer(lambda: request_started.connect(close_old_connections))
+    request.addfinalizer(lambda: request_finished.connect(close_old_connections))
     case_study = factories.CaseStudyPageFactory(parent=case_study_index, locale=locales["en"])
     partner = factories.PartnerFactory()
     KNOWN_IDS[:] = [

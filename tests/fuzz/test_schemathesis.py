@@ -3,7 +3,8 @@
 Every operation gets a bounded, deterministic set of generated requests, valid and invalid,
 sent through the WSGI application as a signed-in learner (token header). No response may be
 a server error, and every response must match the status codes, content type and body that
-the schema declares for it.
+the schema declares for it (an error status the API contract promises everywhere, such as a
+404, may instead be any JSON error object: see CONTRACT_ERRORS).
 
     .venv/bin/pytest -m fuzz
     FUZZ_MAX_EXAMPLES=100 .venv/bin/pytest -m fuzz     # a longer run, by hand

@@ -46,7 +46,8 @@ def answer_quiz(page):
     page.locator("input[name='q-q1'][value='0']").check()
     page.locator("input[name='q-q2'][value='0']").check()
     page.locator("input[name='q-q2'][value='2']").check()
-    page.locator("form.quiz button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("form.quiz button[type=submit]").click()
 
 
 def switch_language(page, code):
@@ -103,7 +104,6 @@ def test_signup_in_lithuanian_learn_pass_quiz_switch_to_english_and_verify_certi
     # Lesson 2: pass the quiz.
     screenshot(page, "07-lesson-2-quiz-lt")
     answer_quiz(page)
-    page.wait_for_load_state()
     assert "Išlaikyta" in page.locator("main").inner_text()
     axe_check(page, "quiz result")
     screenshot(page, "08-quiz-passed-lt")
@@ -130,8 +130,8 @@ def test_signup_in_lithuanian_learn_pass_quiz_switch_to_english_and_verify_certi
         page.goto(f"/en/courses/{course.slug}/{lesson.slug}/")
         complete = page.get_by_role("button", name="Mark as complete")
         if complete.count():
-            complete.click()
-            page.wait_for_load_state()
+            with page.expect_navigation():
+                complete.click()
     page.goto(f"/en/courses/{course.slug}/")
     assert "You have completed this course." in page.locator("main").inner_text()
     screenshot(page, "11-course-complete-en")
@@ -145,8 +145,8 @@ def test_signup_in_lithuanian_learn_pass_quiz_switch_to_english_and_verify_certi
     page.goto("/en/certificates/verify/")
     axe_check(page, "verify form")
     page.fill("input[name=code]", code)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     assert "This certificate is genuine." in page.locator("main").inner_text()
     axe_check(page, "verify result")
     screenshot(page, "13-certificate-verified-en")

@@ -227,6 +227,21 @@ class PartnerEntry:
     is_fallback: bool
 
 
+def partner_entry(partner, country_names, subsector_names):
+    """A partner as the directory and the map show it, with names in the active language."""
+    return PartnerEntry(
+        partner=partner,
+        country=country_names.get(partner.country.code, partner.country.name),
+        subsectors=[subsector_names.get(s.slug, s.name) for s in partner.subsectors.all()],
+        position=(
+            project(partner.longitude, partner.latitude)
+            if partner.longitude is not None and partner.latitude is not None
+            else None
+        ),
+        is_fallback=partner.locale.language_code != active_code(),
+    )
+
+
 def partner_directory_context(request):
     requested = requested_locale()
     subsectors = localized_names(Subsector, "slug", requested)
@@ -239,20 +254,8 @@ def partner_directory_context(request):
     if filters.get("subsector"):
         partners = partners.filter(subsectors__slug=filters["subsector"]).distinct()
     partners = partners.select_related("country", "locale").prefetch_related("subsectors")
-    current = active_code()
     entries = [
-        PartnerEntry(
-            partner=partner,
-            country=countries.get(partner.country.code, partner.country.name),
-            subsectors=[subsectors.get(s.slug, s.name) for s in partner.subsectors.all()],
-            position=(
-                project(partner.longitude, partner.latitude)
-                if partner.longitude is not None and partner.latitude is not None
-                else None
-            ),
-            is_fallback=partner.locale.language_code != current,
-        )
-        for partner in partners.order_by("name")
+        partner_entry(partner, countries, subsectors) for partner in partners.order_by("name")
     ]
     return {
         "filter_form": form,
@@ -284,19 +287,19 @@ def partner_detail_context(partner):
     )
     countries = localized_names(Country, "code", requested)
     subsectors = localized_names(Subsector, "slug", requested)
+    entry = partner_entry(partner, countries, subsectors)
     return {
         "partner": partner,
-        "country": countries.get(partner.country.code, partner.country.name),
-        "subsectors": [subsectors.get(s.slug, s.name) for s in partner.subsectors.all()],
+        "country": entry.country,
+        "subsectors": entry.subsectors,
         "courses": list(courses),
         "case_studies": list(case_studies),
-        "is_fallback": partner.locale.language_code != active_code(),
+        "is_fallback": entry.is_fallback,
         "served_language": partner.locale.language_code,
-        "position": (
-            project(partner.longitude, partner.latitude)
-            if partner.longitude is not None and partner.latitude is not None
-            else None
-        ),
+        "markers": [entry] if entry.position else [],
+        "map_width": MAP_WIDTH,
+        "map_height": MAP_HEIGHT,
+        "map_land": land_paths(),
     }
 
 

@@ -170,3 +170,11 @@ def test_partner_detail(client, partners):
 def test_partner_in_german_uses_the_german_country_name(client, partners):
     page = soup(client.get("/de/partners/rostock-studio/"))
     assert "Deutschland" in page.get_text()
+
+
+def test_partner_detail_shows_its_marker_linking_to_the_directory(client, partners):
+    page = soup(client.get("/en/partners/rostock-studio/"))
+    markers = page.select(".partner-map a.marker")
+    assert [m["href"] for m in markers] == ["/en/partners/#partner-rostock-studio"]
+    # A partner without coordinates has no map.
+    assert not soup(client.get("/en/partners/szczecin-media/")).select(".partner-map")

@@ -177,13 +177,26 @@ def test_other_page_types_pass_the_accessibility_check(
     screenshot(page, f"page-{name}-1280")
 
 
-@pytest.mark.parametrize("path", ["/lt/", "/lt/courses/", "/lt/partners/", "/lt/case-studies/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/lt/",
+        "/lt/courses/",
+        "/lt/courses/{course}/",
+        "/lt/courses/{course}/lesson-2/",
+        "/lt/partners/",
+        "/lt/case-studies/",
+        "/lt/search/?q=lesson",
+    ],
+)
 def test_pages_fit_a_360_pixel_screen(page, site_content, screenshot, path):
     page.set_viewport_size({"width": 360, "height": 780})
+    path = path.format(course=site_content.slug)
     page.goto(path)
     # No horizontal scrolling.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    screenshot(page, "mobile-" + (path.strip("/").replace("/", "-") or "home"))
+    name = re.sub(r"[^a-z0-9]+", "-", path.strip("/")) or "home"
+    screenshot(page, f"mobile-{name}")
 
 
 def test_course_page_works_without_javascript(browser, live_server, site_content):

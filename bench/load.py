@@ -8,6 +8,7 @@ endpoints of the gunicorn server. It must see no errors.
 """
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from urllib.parse import urlencode
@@ -39,12 +40,18 @@ def progress_target(facts, auth, name="progress write"):
     )
 
 
+def catalogue_pages(facts):
+    """Pages of 20 of the catalogue in pl (every course, translated or not), at most 10."""
+    return max(1, min(10, math.ceil(facts["counts"]["courses_en"] / 20)))
+
+
 def targets(facts, token):
     auth = {"Authorization": f"Token {token}"}
+    pages = range(1, catalogue_pages(facts) + 1)
     return [
         Target(
             "catalogue",
-            [f"/api/v1/courses/?{urlencode({'locale': LOCALE, 'page': n})}" for n in range(1, 11)],
+            [f"/api/v1/courses/?{urlencode({'locale': LOCALE, 'page': n})}" for n in pages],
         ),
         Target(
             "lesson detail",
@@ -70,6 +77,8 @@ def run_load(host, port, facts, token, clients=50, seconds=30.0):
     elapsed = max(result.elapsed for result in results)
     return {
         "name": "load test",
+        "pages": catalogue_pages(facts),
+        "lessons": len(facts["lessons_pl"]),
         "clients": clients,
         "seconds": seconds,
         "requests": total,
@@ -82,7 +91,8 @@ def run_load(host, port, facts, token, clients=50, seconds=30.0):
 def render(summary):
     lines = [
         f"{summary['clients']} concurrent clients for {summary['seconds']:g} s, round-robin over "
-        "the catalogue (pl, 10 pages), lesson detail (pl, 100 lessons) and progress writes "
+        f"the catalogue (pl, {summary['pages']} pages), lesson detail "
+        f"(pl, {summary['lessons']} lessons) and progress writes "
         f"(PUT, as the bench learner): **{summary['requests']} requests, "
         f"{summary['errors']} errors, {summary['rps']:.0f} req/s**.",
         "",

@@ -19,3 +19,43 @@ class PerRequestPageIdField(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         return build_basic_type(OpenApiTypes.INT)
+
+
+# What any operation can answer besides its own responses (DESIGN.md: JSON errors with the
+# right status, never an HTML page): unknown or invalid parameters, a wrong token or API key,
+# an unknown address or id, a rate limit.
+ERROR_RESPONSES = {
+    "400": "Bad request: an unknown or invalid parameter, or invalid data.",
+    "401": "Not authenticated: a wrong or expired token or API key.",
+    "403": "Not allowed.",
+    "404": "Not found.",
+    "429": "Too many requests: the rate limit was reached; see Retry-After.",
+}
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": (
+        '{"detail": "…"}, or field errors as DRF gives them, e.g. '
+        '{"q": ["This field is required."]}.'
+    ),
+    "properties": {"detail": {"type": "string"}},
+    "additionalProperties": True,
+}
+
+
+def document_errors(result, generator, request, public):
+    """A post-processing hook: every operation documents the errors it can answer."""
+    result.setdefault("components", {}).setdefault("schemas", {})["APIError"] = ERROR_SCHEMA
+    reference = {"$ref": "#/components/schemas/APIError"}
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            for status, description in ERROR_RESPONSES.items():
+                operation["responses"].setdefault(
+                    status,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": reference}},
+                    },
+                )
+    return result

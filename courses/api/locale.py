@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Locale
@@ -122,10 +122,10 @@ def localized_queryset(base, requested):
     own = Q(locale_id=requested.locale_id)
     if requested.fallback_id is None or requested.fallback_id == requested.locale_id:
         return base.filter(own)
-    translated_keys = base.filter(own).values("translation_key")
-    return base.filter(
-        own | (Q(locale_id=requested.fallback_id) & ~Q(translation_key__in=translated_keys))
-    )
+    # NOT EXISTS on (translation_key, locale) probes the unique index once per fallback row;
+    # NOT IN (…) made the database build and scan the whole set of translated keys.
+    translated = base.filter(own, translation_key=OuterRef("translation_key"))
+    return base.filter(own | (Q(locale_id=requested.fallback_id) & ~Exists(translated)))
 
 
 def localized(obj, base, requested):

@@ -5,7 +5,8 @@ the number of items or blocks:
 - image renditions (one query for all images);
 - rich text: every rich text of a response is expanded in one pass, so internal links cost
   two queries whatever their number;
-- a course's syllabus and a lesson's course.
+- a course's syllabus and a lesson's course;
+- the private sections (page view restrictions) that ``.public()`` excludes.
 
 The maps live in the serializer context, which nested serializers and blocks share.
 """
@@ -79,6 +80,24 @@ def snippet_translation(context, obj):
     return _snippet_map(context).get((type(obj), obj.translation_key), obj)
 
 
+# --- Private sections ---------------------------------------------------------------------
+
+
+def public(queryset, context=None):
+    """``queryset.public()``, with the private sections looked up once per response: every
+    ``.public()`` queries the page view restrictions anew."""
+    if context is None:
+        return queryset.public()
+    if "private_pages_q" not in context:
+        context["private_pages_q"] = queryset.private_q()
+    return queryset.exclude(context["private_pages_q"])
+
+
+def served(model, context=None):
+    """The live, public pages of ``model``."""
+    return public(model.objects.live(), context)
+
+
 # --- Images -------------------------------------------------------------------------------
 
 
@@ -137,15 +156,15 @@ def _page_links(context, locale_id):
     def rule(attrs_list):
         ids = {str(attrs.get("id")) for attrs in attrs_list}
         ids = [int(pk) for pk in ids if pk.isdigit()]
-        served = Page.objects.live().public().select_related("locale")
-        pages = {page.pk: page for page in served.filter(pk__in=ids)}
+        base = public(Page.objects.live(), context).select_related("locale")
+        pages = {page.pk: page for page in base.filter(pk__in=ids)}
         translated = {}
         if locale_id is not None and pages:
             keys = {page.translation_key for page in pages.values() if page.locale_id != locale_id}
             if keys:
                 translated = {
                     page.translation_key: page
-                    for page in served.filter(translation_key__in=keys, locale_id=locale_id)
+                    for page in base.filter(translation_key__in=keys, locale_id=locale_id)
                 }
         tags = []
         for attrs in attrs_list:
@@ -235,16 +254,15 @@ def stream(context, value, locale_id=None):
 # --- Page relations -----------------------------------------------------------------------
 
 
-def syllabus(course, requested):
+def syllabus(course, requested, context=None):
     """The lessons of ``course`` in order. When the course is a translation, each lesson of
     the fallback course that has no live translation under it is served in the fallback
     locale, in its place in the fallback course's order."""
-    base = LessonPage.objects.live().public().select_related("locale")
+    base = served(LessonPage, context).select_related("locale")
     fallback_course = None
     if requested.fallback_id is not None and course.locale_id != requested.fallback_id:
         fallback_course = (
-            CoursePage.objects.live()
-            .public()
+            served(CoursePage, context)
             .filter(translation_key=course.translation_key, locale_id=requested.fallback_id)
             .first()
         )
@@ -266,12 +284,12 @@ def syllabus(course, requested):
     return result
 
 
-def localized_pages(model, ids, requested):
+def localized_pages(model, ids, requested, context=None):
     """The live, public pages ``ids`` of ``model``, each in the requested locale when it has a
     live translation there, in the order of ``ids``."""
     if not ids:
         return []
-    base = model.objects.live().public().select_related("locale")
+    base = served(model, context).select_related("locale")
     pages = {page.pk: page for page in base.filter(pk__in=ids)}
     translated = {}
     if requested is not None and requested.locale_id is not None:
@@ -292,10 +310,9 @@ def localized_pages(model, ids, requested):
     return result
 
 
-def parent_course(lesson):
+def parent_course(lesson, context=None):
     return (
-        CoursePage.objects.live()
-        .public()
+        served(CoursePage, context)
         .select_related("locale")
         .filter(path=lesson.path[: -CoursePage.steplen])
         .first()

@@ -17,10 +17,10 @@ from . import batch
 from .locale import available_locales
 
 
-def translations_of(model):
+def translations_of(model, context=None):
     """Everything of ``model`` that may be served: live, public pages, or all snippets."""
     if hasattr(model.objects, "live"):
-        return model.objects.live().public()
+        return batch.served(model, context)
     return model.objects.all()
 
 
@@ -50,7 +50,7 @@ class LocalizedSerializer(serializers.Serializer):
         if not items:
             return
         model = type(items[0])
-        self._available = available_locales(translations_of(model), items)
+        self._available = available_locales(translations_of(model, self.context), items)
         self._prepared_ids = {item.pk for item in items}
 
     def to_representation(self, instance):
@@ -224,13 +224,15 @@ class CourseDetailSerializer(CourseSerializer):
 
     @extend_schema_field(LessonBriefSerializer(many=True))
     def get_lessons(self, obj):
-        lessons = batch.syllabus(obj, self.context["requested_locale"])
+        lessons = batch.syllabus(obj, self.context["requested_locale"], self.context)
         return LessonBriefSerializer(lessons, many=True, context=self.context).data
 
     @extend_schema_field(CaseStudyBriefSerializer(many=True))
     def get_related_case_studies(self, obj):
         ids = [link.case_study_id for link in obj.related_case_studies.all()]
-        pages = batch.localized_pages(CaseStudyPage, ids, self.context["requested_locale"])
+        pages = batch.localized_pages(
+            CaseStudyPage, ids, self.context["requested_locale"], self.context
+        )
         return CaseStudyBriefSerializer(pages, many=True, context=self.context).data
 
 
@@ -252,7 +254,7 @@ class LessonSerializer(LocalizedSerializer, PageSerializerMixin):
 
     @extend_schema_field(CourseBriefSerializer)
     def get_course(self, obj):
-        parent = batch.parent_course(obj)
+        parent = batch.parent_course(obj, self.context)
         if parent is None:
             return None
         return CourseBriefSerializer(parent, context=self.context).data
@@ -317,7 +319,9 @@ class CaseStudyDetailSerializer(CaseStudySerializer):
     @extend_schema_field(CourseBriefSerializer(many=True))
     def get_related_courses(self, obj):
         ids = [link.course_id for link in obj.related_courses.all()]
-        pages = batch.localized_pages(CoursePage, ids, self.context["requested_locale"])
+        pages = batch.localized_pages(
+            CoursePage, ids, self.context["requested_locale"], self.context
+        )
         return CourseBriefSerializer(pages, many=True, context=self.context).data
 
 

@@ -25,7 +25,7 @@ from rest_framework.response import Response
 
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
 
-from . import serializers
+from . import batch, serializers
 from .cache import CachedResponseMixin
 from .filters import CaseStudyFilterSet, CourseFilterSet, PartnerFilterSet
 from .locale import UnknownLocale, locale_summary, localized, localized_queryset, negotiate_locale
@@ -112,7 +112,15 @@ class ContentAPIMixin:
     def get_serializer_context(self):
         context = super().get_serializer_context()
         context["requested_locale"] = getattr(self, "requested_locale", None)
+        # Look-ups made once per response (batch.public) are shared with the serializers.
+        context.update(self.response_memo)
         return context
+
+    @property
+    def response_memo(self):
+        if not hasattr(self, "_response_memo"):
+            self._response_memo = {}
+        return self._response_memo
 
 
 class LocalizedGenericViewSet(CachedResponseMixin, ContentAPIMixin, viewsets.GenericViewSet):
@@ -165,7 +173,7 @@ class PageQuerysetMixin:
     def base_queryset(self):
         # type() (content type and subclasses: the same pages) lets the database start from
         # this model's pages through an index instead of walking every page of the locales.
-        return self.model.objects.live().public().type(self.model)
+        return batch.served(self.model, self.response_memo).type(self.model)
 
 
 class PageViewSet(PageQuerysetMixin, LocalizedViewSet):

@@ -77,16 +77,28 @@ def live_lesson(lesson_id):
     """The live, public lesson with this page id, in any locale, whose course is live too."""
     lesson = None
     if valid_id(lesson_id):
-        lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
+        lesson = (
+            LessonPage.objects.live().public().select_related("locale").filter(pk=lesson_id).first()
+        )
     if lesson is None:
         raise NotFound(_("There is no published lesson with id %(id)s.") % {"id": lesson_id})
     return lesson
 
 
 def lesson_course(lesson):
-    course = CoursePage.objects.live().filter(path=lesson.path[: -CoursePage.steplen]).first()
+    # Kept on the lesson: a request that records progress and then answers with it asks
+    # twice for the same lesson's course.
+    course = getattr(lesson, "_live_course", None)
     if course is None:
-        raise NotFound(_("This lesson does not belong to a published course."))
+        course = (
+            CoursePage.objects.live()
+            .select_related("locale")
+            .filter(path=lesson.path[: -CoursePage.steplen])
+            .first()
+        )
+        if course is None:
+            raise NotFound(_("This lesson does not belong to a published course."))
+        lesson._live_course = course
     return course
 
 
@@ -381,6 +393,15 @@ def _clean_progress(status, position, time_spent):
 
 
 def _locked_enrolment(user, course):
+    if course.live:
+        # The usual case, an enrolment that exists, in one query.
+        enrolment = (
+            Enrolment.objects.select_for_update()
+            .filter(user=user, course_key=course.translation_key)
+            .first()
+        )
+        if enrolment is not None:
+            return enrolment
     enrolment, _created = enrol(user, course)
     # One writer per enrolment at a time: the completion check below must see every lesson
     # the other writers completed, or two last lessons finished at once would both miss it.

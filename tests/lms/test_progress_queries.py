@@ -1,0 +1,32 @@
+"""A progress write reads each thing it needs once."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lms.models import Enrolment, LessonProgress
+from tests.lms.conftest import api_client_for
+
+
+def reads_of(queries, table):
+    return [q for q in queries if q["sql"].startswith("SELECT") and f'FROM "{table}"' in q["sql"]]
+
+
+def test_a_progress_put_reads_the_course_and_the_enrolment_once(learner, lessons):
+    client = api_client_for(learner)
+    url = f"/api/v1/progress/lessons/{lessons[0].pk}/"
+    assert client.put(url, {"time_spent": 10}, format="json").status_code == 200
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.put(url, {"time_spent": 20, "position": "b-2"}, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["time_spent"] == 20
+    assert LessonProgress.objects.get().time_spent == 20
+    assert Enrolment.objects.count() == 1
+    # The existing enrolment, locked, in one query (no get_or_create before the lock).
+    assert len(reads_of(queries, Enrolment._meta.db_table)) == 1
+    # The lesson, then its course with its locale; the answer reuses both.
+    assert len(reads_of(queries, "courses_lessonpage")) == 1
+    assert len(reads_of(queries, "courses_coursepage")) == 1
+    # Locale negotiation only: the pages come with their locales.
+    assert len(reads_of(queries, "wagtailcore_locale")) == 1

@@ -258,7 +258,9 @@ def syllabus(course, requested, context=None):
     """The lessons of ``course`` in order. When the course is a translation, each lesson of
     the fallback course that has no live translation under it is served in the fallback
     locale, in its place in the fallback course's order."""
-    base = served(LessonPage, context).select_related("locale")
+    # A syllabus lists lessons, never their bodies: the largest column of the table.
+    # A syllabus lists lessons, never their bodies: the largest column of the table.
+    base = served(LessonPage, context).select_related("locale").defer("body")
     fallback_course = None
     if requested.fallback_id is not None and course.locale_id != requested.fallback_id:
         fallback_course = (

@@ -315,23 +315,36 @@ def find_partner(slug):
 # --- Course, lesson and case study -------------------------------------------------------------
 
 
-def course_context(course):
-    requested = requested_locale()
+def localized_related(page, requested):
+    """The names of a page's subsectors and countries and its partners, in the requested locale.
+
+    Translated pages keep the English snippets (they are synchronised fields), so each is
+    shown through its translation where one exists.
+    """
     subsectors = localized_names(Subsector, "slug", requested)
     countries = localized_names(Country, "code", requested)
-    partner_keys = course.partners.values("translation_key")
+    return {
+        "subsector_names": [subsectors.get(s.slug, s.name) for s in page.subsectors.all()],
+        "country_names": [countries.get(c.code, c.name) for c in page.countries.all()],
+        "partners": list(
+            localized_queryset(Partner.objects.all(), requested)
+            .filter(translation_key__in=page.partners.values("translation_key"))
+            .order_by("name")
+        ),
+    }
+
+
+def course_context(course):
+    requested = requested_locale()
+    related = localized_related(course, requested)
     case_study_keys = CaseStudyPage.objects.filter(
         pk__in=course.related_case_studies.values("case_study_id")
     ).values("translation_key")
     return {
         "lessons": list(course.get_lessons()),
-        "subsector_names": [subsectors.get(s.slug, s.name) for s in course.subsectors.all()],
-        "country_names": [countries.get(c.code, c.name) for c in course.countries.all()],
-        "course_partners": list(
-            localized_queryset(Partner.objects.all(), requested)
-            .filter(translation_key__in=partner_keys)
-            .order_by("name")
-        ),
+        "subsector_names": related["subsector_names"],
+        "country_names": related["country_names"],
+        "course_partners": related["partners"],
         "related_case_studies": list(
             localized_queryset(live_case_studies(), requested)
             .filter(translation_key__in=case_study_keys)
@@ -360,20 +373,14 @@ def lesson_context(lesson):
 
 def case_study_context(case_study):
     requested = requested_locale()
-    countries = localized_names(Country, "code", requested)
-    subsectors = localized_names(Subsector, "slug", requested)
-    partner_keys = case_study.partners.values("translation_key")
+    related = localized_related(case_study, requested)
     course_keys = CoursePage.objects.filter(
         pk__in=case_study.related_courses.values("course_id")
     ).values("translation_key")
     return {
-        "country_names": [countries.get(c.code, c.name) for c in case_study.countries.all()],
-        "subsector_names": [subsectors.get(s.slug, s.name) for s in case_study.subsectors.all()],
-        "case_study_partners": list(
-            localized_queryset(Partner.objects.all(), requested)
-            .filter(translation_key__in=partner_keys)
-            .order_by("name")
-        ),
+        "country_names": related["country_names"],
+        "subsector_names": related["subsector_names"],
+        "case_study_partners": related["partners"],
         "related_courses": list(
             localized_queryset(live_courses(), requested)
             .filter(translation_key__in=course_keys)

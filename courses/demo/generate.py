@@ -2,19 +2,19 @@
 
 Pages are inserted in bulk: Wagtail's ``add_child`` saves one page (and its tree bookkeeping)
 at a time, which is far too slow for tens of thousands of pages. Here the tree paths are
-computed up front and each table gets one INSERT per batch. The pages are live but have no
+computed up front and each table gets one INSERT per batch, through courses/demo/bulk.py (the
+private Django and treebeard calls that takes are all there). The pages are live but have no
 revisions; an editor's first save creates one.
 """
 
 import random
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from courses.demo import bulk
 from courses.models import Country, CoursePage, LessonPage, Subsector
 from courses.services import ensure_locale_structure, ensure_site_structure
 
@@ -74,47 +74,17 @@ class BulkPageWriter:
 
     def __init__(self):
         self.now = timezone.now()
-        self.content_types = {}
 
     def prepare(self, parent, pages, first_step):
-        for offset, page in enumerate(pages):
-            page.depth = parent.depth + 1
-            page.path = Page._get_path(parent.path, page.depth, first_step + offset)
-            page.url_path = f"{parent.url_path}{page.slug}/"
+        bulk.place_children(parent, pages, first_step)
+        for page in pages:
             page.draft_title = page.title
             page.live = True
             page.has_unpublished_changes = False
             page.first_published_at = page.last_published_at = self.now
-            page.content_type = self.content_type(type(page))
-
-    def content_type(self, model):
-        if model not in self.content_types:
-            self.content_types[model] = ContentType.objects.get_for_model(model)
-        return self.content_types[model]
 
     def insert(self, model, pages):
-        base_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
-        bases = Page.objects.bulk_create(
-            [
-                Page(**{field.attname: getattr(page, field.attname) for field in base_fields})
-                for page in pages
-            ],
-            batch_size=500,
-        )
-        for page, base in zip(pages, bases, strict=True):
-            page.pk = base.pk
-            page.id = base.pk
-        # Django's bulk_create refuses multi-table inheritance; the specific table is written
-        # the way Model.save writes a child table, in batches.
-        fields = model._meta.local_concrete_fields
-        per_batch = max(1, 900 // len(fields)) if connection.vendor == "sqlite" else 500
-        for start in range(0, len(pages), per_batch):
-            model._base_manager._insert(pages[start : start + per_batch], fields=fields)
-
-
-def next_step(parent):
-    last = parent.get_last_child()
-    return Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+        bulk.insert_pages(model, pages)
 
 
 class ContentGenerator:
@@ -246,10 +216,9 @@ class ContentGenerator:
         self.created["translated_lessons"] += sum(len(copy._lessons) for copy in copies)
 
     def write(self, course_index, courses):
-        self.writer.prepare(course_index, courses, next_step(course_index))
+        self.writer.prepare(course_index, courses, bulk.next_child_step(course_index))
         self.writer.insert(CoursePage, courses)
-        Page.objects.filter(pk=course_index.pk).update(numchild=F("numchild") + len(courses))
-        course_index.numchild += len(courses)
+        bulk.count_children(course_index, len(courses))
         lessons = []
         for course in courses:
             self.writer.prepare(course, course._lessons, 1)

@@ -1,6 +1,19 @@
-"""Load the demo content. Every step looks its objects up first, so loading twice adds nothing."""
+"""Load the demo content. Every step looks its objects up first, so loading twice adds nothing.
+
+The English of the lessons and case studies is data in code; their German, Polish and
+Lithuanian are PO files in ``translations/<language>/``, one per page, exactly as
+wagtail-localize exports them, so that a translator can edit them with any PO editor:
+
+    translations/<language>/<course slug>/course.po
+    translations/<language>/<course slug>/<lesson slug>.po
+    translations/<language>/case-studies/<case study slug>.po
+
+(the slugs are the English ones). A language folder without a course's folder leaves that course
+in English.
+"""
 
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -17,36 +30,37 @@ from courses.models import (
 )
 from courses.services import ensure_site_structure
 
-from . import case_studies_de, case_studies_lt, case_studies_pl
 from .blocks import outcomes_data, stream_data
 from .case_studies import CASE_STUDIES
 from .directory import COUNTRIES, NAME_LOCALES, PARTNERS, SUBSECTORS
-from .localize import translate_with_text
+from .localize import import_strings, read_po, translate_with_text
 from .modules import creative_consultancy, working_across_borders
 from .structure import STRUCTURE
 
 MODULES = [working_across_borders, creative_consultancy]
-CASE_STUDY_TRANSLATIONS = {
-    "de": case_studies_de.CASE_STUDIES,
-    "pl": case_studies_pl.CASE_STUDIES,
-    "lt": case_studies_lt.CASE_STUDIES,
-}
-CASE_STUDY_TRANSLATED_FIELDS = [
-    "title",
-    "slug",
-    "summary",
-    "project_name",
-    "challenge",
-    "approach",
-    "results",
-    "lessons_learned",
-]
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+CASE_STUDIES_FOLDER = "case-studies"
+
+
+def _shown(path):
+    """``path`` as a person would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 class DemoLoader:
-    def __init__(self, report=print, user=None):
+    """``translations`` is the folder of PO files. With ``update``, pages translated already
+    take the strings of the PO files that changed since (an editor's own changes to those
+    strings are overwritten); without it they are left alone."""
+
+    def __init__(self, report=print, user=None, translations=TRANSLATIONS, update=False, warn=None):
         self.report = report
+        self.warn = warn or report
         self.user = user
+        self.translations = Path(translations)
+        self.update = update
 
     @transaction.atomic
     def load(self):
@@ -57,6 +71,7 @@ class DemoLoader:
         }
         self.source_locale = self.locales[settings.LANGUAGE_CODE]
         self.report(f"Site structure: {len(self.locales)} locales, home, courses, case studies")
+        self.languages = self.translation_languages()
         self.countries = self.load_named(Country, "code", COUNTRIES)
         self.subsectors = self.load_named(Subsector, "slug", SUBSECTORS)
         self.partners = self.load_partners()
@@ -68,6 +83,48 @@ class DemoLoader:
         # After the modules: the case studies link back to their courses, and the
         # translations copy those links.
         self.translate_case_studies()
+
+    # --- Translations -----------------------------------------------------------------------
+
+    def translation_languages(self):
+        """The languages with a folder of PO files, in the order of the site structure."""
+        folders = set()
+        if self.translations.is_dir():
+            folders = {path.name for path in self.translations.iterdir() if path.is_dir()}
+        for code in sorted(folders - set(STRUCTURE)):
+            self.warn(
+                f"Warning: {_shown(self.translations / code)}: the demo site is not translated into "
+                f"{code!r}, skipped"
+            )
+        return [code for code in STRUCTURE if code in folders]
+
+    def translate_from_po(self, source, locale, path):
+        """Translate ``source`` with the PO file at ``path``: "added", "updated" or None."""
+        exists = source.has_translation(locale)
+        if exists and not self.update:
+            return None
+        name = _shown(path)
+        fallback = "keep the translation they have" if exists else "stay in English"
+        found = path.is_file()
+        if not found:
+            self.warn(f"Warning: {name} is missing: the page's strings {fallback}")
+        result = import_strings(source, locale, read_po(path) if found else {}, user=self.user)
+        if result.missing and found:
+            self.warn(
+                f"Warning: {name}: {result.missing} string(s) have no translation and {fallback}"
+            )
+        if result.unused:
+            context, _text = result.unused[0]
+            self.warn(
+                f"Warning: {name}: {len(result.unused)} translation(s) match no English "
+                f"string (has the English changed?), the first in {context!r}"
+            )
+        if not exists:
+            return "added"
+        return "updated" if result.changed else None
+
+    def _updated(self, count):
+        return f" ({count} updated from the PO files)" if self.update else ""
 
     # --- Snippets -------------------------------------------------------------------------
 
@@ -160,17 +217,17 @@ class DemoLoader:
         return pages
 
     def translate_case_studies(self):
-        for code, texts in CASE_STUDY_TRANSLATIONS.items():
-            locale, added = self.locales[code], 0
+        for code in self.languages:
+            folder = self.translations / code / CASE_STUDIES_FOLDER
+            if not folder.is_dir():
+                continue
+            locale, done = self.locales[code], []
             for slug, page in self.case_studies.items():
-                if page.has_translation(locale):
-                    continue
-                copy = CaseStudyPage.objects.get(pk=page.pk)
-                for field in CASE_STUDY_TRANSLATED_FIELDS:
-                    setattr(copy, field, texts[slug][field])
-                translate_with_text(page, locale, copy, user=self.user)
-                added += 1
-            self.report(f"Case studies in {code}: {added} translation(s) added")
+                done.append(self.translate_from_po(page, locale, folder / f"{slug}.po"))
+            self.report(
+                f"Case studies in {code}: {done.count('added')} translation(s) added"
+                f"{self._updated(done.count('updated'))}"
+            )
 
     def translate_structure(self, code):
         locale = self.locales[code]
@@ -231,30 +288,18 @@ class DemoLoader:
             lessons.append(lesson)
         self.report(f"Course {course.title!r}: {len(lessons)} lessons")
 
-        for code, translated in text.items():
-            if code == settings.LANGUAGE_CODE:
+        for code in self.languages:
+            folder = self.translations / code / source["slug"]
+            if not folder.is_dir():
                 continue
             locale = self.locales[code]
-            if not course.has_translation(locale):
-                copy = CoursePage.objects.get(pk=course.pk)
-                copy.title = translated["title"]
-                copy.slug = translated["slug"]
-                copy.summary = translated["summary"]
-                copy.introduction = translated["introduction"]
-                copy.learning_outcomes = outcomes_data(translated["outcomes"], key)
-                translate_with_text(course, locale, copy, user=self.user)
-            for number, (lesson, lesson_text) in enumerate(
-                zip(lessons, translated["lessons"], strict=True), start=1
-            ):
-                if lesson.has_translation(locale):
-                    continue
-                copy = LessonPage.objects.get(pk=lesson.pk)
-                copy.title = lesson_text["title"]
-                copy.slug = lesson_text["slug"]
-                copy.summary = lesson_text["summary"]
-                copy.body = stream_data(lesson_text["body"], f"{key}/{number}", case_study_ids)
-                translate_with_text(lesson, locale, copy, user=self.user)
-            self.report(f"  translated into {code}: course and {len(lessons)} lessons")
+            done = [self.translate_from_po(course, locale, folder / "course.po")]
+            for lesson in lessons:
+                done.append(self.translate_from_po(lesson, locale, folder / f"{lesson.slug}.po"))
+            self.report(
+                f"  translated into {code}: course and {len(lessons)} lessons"
+                f"{self._updated(done.count('updated'))}"
+            )
 
     def link_case_studies(self, course, slugs):
         """Case studies list the courses that use them, so learners can go both ways."""

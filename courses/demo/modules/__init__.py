@@ -1,1 +1,4 @@
-"""Learning modules of the demo, one package per module, one file per language."""
+"""Learning modules of the demo, one package per module with its English in ``en.py``.
+
+The translations are PO files in ``courses/demo/translations/`` (see ``courses.demo.loader``).
+"""

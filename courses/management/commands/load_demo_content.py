@@ -1,10 +1,11 @@
 """Load Harbour's demo content: partners, case studies and a translated learning module."""
 
 import time
+from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from courses.demo.loader import DemoLoader
+from courses.demo.loader import TRANSLATIONS, DemoLoader
 
 
 class Command(BaseCommand):
@@ -13,8 +14,33 @@ class Command(BaseCommand):
         "Polish, German and Lithuanian). Loading again adds nothing."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--translations",
+            type=Path,
+            default=TRANSLATIONS,
+            metavar="FOLDER",
+            help="The folder of the demo's PO files (default: courses/demo/translations).",
+        )
+        parser.add_argument(
+            "--update-translations",
+            action="store_true",
+            help=(
+                "Also import the PO files into pages translated already: the strings that "
+                "changed in the files replace those in the database."
+            ),
+        )
+
     def handle(self, *args, **options):
+        translations = Path(options["translations"])
+        if not translations.is_dir():
+            raise CommandError(f"{translations} is not a folder")
         started = time.monotonic()
-        DemoLoader(report=self.stdout.write).load()
+        DemoLoader(
+            report=self.stdout.write,
+            warn=lambda message: self.stderr.write(self.style.WARNING(message)),
+            translations=translations,
+            update=options["update_translations"],
+        ).load()
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Demo content ready in {elapsed:.1f}s."))

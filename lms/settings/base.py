@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -185,8 +186,49 @@ def cache_from_env():
 
 CACHES = cache_from_env()
 
-# Background work runs inline unless a worker-backed django-tasks backend is configured.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def tasks_from_env():
+    """Where background work (Wagtail's search and reference index updates, and Harbour's own
+    tasks) is queued, chosen by HARBOUR_TASKS_BACKEND:
+
+    - ``database`` (default): a table in the site's database, run by ``manage.py db_worker``;
+      needs nothing besides the database, SQLite included.
+    - ``rq``: Redis at REDIS_URL, run by ``manage.py rqworker --job-class django_tasks_rq.Job``.
+    - ``immediate``: no queue; each task runs inline, in the request that enqueues it.
+
+    Returns the TASKS setting and django-rq's RQ_QUEUES (empty unless rq)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    choice = os.environ.get("HARBOUR_TASKS_BACKEND", "").strip().lower() or "database"
+    if choice not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"Harbour cannot start: HARBOUR_TASKS_BACKEND={choice!r} is not one of "
+            f"{', '.join(TASK_BACKENDS)}."
+        )
+    queues = {}
+    if choice == "rq":
+        url = os.environ.get("REDIS_URL", "").strip()
+        if not url:
+            raise ImproperlyConfigured(
+                "Harbour cannot start: HARBOUR_TASKS_BACKEND=rq queues background work in Redis, "
+                "but REDIS_URL is not set. Set REDIS_URL (e.g. redis://127.0.0.1:6379/0), or "
+                "choose HARBOUR_TASKS_BACKEND=database."
+            )
+        queues = {"default": {"URL": url}}
+    tasks = {"default": {"BACKEND": TASK_BACKENDS[choice], "QUEUES": ["default"]}}
+    return tasks, queues
+
+
+TASKS, RQ_QUEUES = tasks_from_env()
+if RQ_QUEUES:
+    # django-rq keeps the Redis connections and provides the worker command (rqworker).
+    INSTALLED_APPS += ["django_rq"]
 
 # REST API
 REST_FRAMEWORK = {

@@ -32,11 +32,13 @@ setup: install
 	$(MANAGE) compile_translations --skip-checks
 	$(MANAGE) migrate --noinput --skip-checks
 
+# serve: runserver, and beside it the background worker the task backend needs (manage.py
+# db_worker by default), stopped with the server; lms/management/commands/serve.py.
 run: setup
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_dev_admin
 	@echo "Harbour: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/ (admin / harbour-admin)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) serve $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

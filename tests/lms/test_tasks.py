@@ -17,8 +17,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.test import override_settings
 from django_tasks import (
+    DEFAULT_TASK_BACKEND_ALIAS,
     TaskResultStatus,
     default_task_backend,
+    task_backends,
 )
 from django_tasks_db.models import DBTaskResult
 from django_tasks_rq import Job
@@ -27,6 +29,7 @@ from wagtail.search import index as search_index
 from wagtail.search.tasks import insert_or_update_object_task
 
 from courses.models import LessonPage
+from lms.management.commands.serve import worker_command
 from lms.settings.base import tasks_from_env
 from tests import factories
 
@@ -129,6 +132,31 @@ def test_production_refuses_rq_without_redis_url(tmp_path):
     assert result.returncode != 0
     assert "HARBOUR_TASKS_BACKEND=rq" in result.stderr
     assert "REDIS_URL is not set" in result.stderr
+
+
+def configured_backend():
+    return task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+
+
+def test_serve_starts_the_worker_the_backend_needs():
+    with override_settings(TASKS=DATABASE_TASKS):
+        assert worker_command(configured_backend()) == [
+            "db_worker",
+            "--no-reload",
+            "--queue-name",
+            "default",
+        ]
+    tasks = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    with override_settings(TASKS=tasks, RQ_QUEUES={"default": {"URL": REDIS_URL}}):
+        assert worker_command(configured_backend()) == [
+            "rqworker",
+            "--job-class",
+            "django_tasks_rq.Job",
+            "--with-scheduler",
+            "default",
+        ]
+    # The test settings' immediate backend needs none.
+    assert worker_command(configured_backend()) is None
 
 
 # The queues, with a worker ---------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Shapes of the learner API. Serializers read what lms.services computed; they never write."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from courses.models import CoursePage
@@ -83,11 +84,12 @@ class EnrolmentSerializer(serializers.Serializer):
         help_text=_("The page id of the course, in any locale."),
     )
     enrolled_at = serializers.DateTimeField(read_only=True)
-    completed_at = serializers.DateTimeField(read_only=True)
+    completed_at = serializers.DateTimeField(read_only=True, allow_null=True)
     locale = serializers.CharField(read_only=True)
     progress = serializers.SerializerMethodField()
 
-    def get_progress(self, enrolment) -> CourseStateSerializer:
+    @extend_schema_field(CourseStateSerializer(allow_null=True))
+    def get_progress(self, enrolment):
         state = self.context["states"].get(enrolment.course_key)
         if state is None:
             return None
@@ -187,7 +189,8 @@ class CertificateSerializer(serializers.ModelSerializer):
     def get_valid(self, certificate) -> bool:
         return True
 
-    def get_course(self, certificate) -> PageBriefSerializer:
+    @extend_schema_field(PageBriefSerializer(allow_null=True))
+    def get_course(self, certificate):
         course = services.certificate_course(certificate, self.context.get("locale"))
         if course is None:
             return None

@@ -7,7 +7,6 @@ with a fixed number of queries, whatever the number of items.
 """
 
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
@@ -175,6 +174,17 @@ class PartnerDetailSerializer(PartnerSerializer):
 
 # --- Pages --------------------------------------------------------------------------------
 
+# A StreamField body as ``batch.stream`` gives it: a list of typed blocks, empty for none.
+BLOCKS = inline_serializer(
+    "Block",
+    fields={
+        "type": serializers.CharField(),
+        "id": serializers.CharField(),
+        "value": serializers.JSONField(),
+    },
+    many=True,
+)
+
 
 class LessonBriefSerializer(LocalizedSerializer, PageSerializerMixin):
     """A lesson in a course's syllabus."""
@@ -252,24 +262,14 @@ class LessonSerializer(LocalizedSerializer, PageSerializerMixin):
         )
     )
 
-    @extend_schema_field(CourseBriefSerializer)
+    @extend_schema_field(CourseBriefSerializer(allow_null=True))
     def get_course(self, obj):
         parent = batch.parent_course(obj, self.context)
         if parent is None:
             return None
         return CourseBriefSerializer(parent, context=self.context).data
 
-    @extend_schema_field(
-        inline_serializer(
-            "Block",
-            fields={
-                "type": serializers.CharField(),
-                "id": serializers.CharField(),
-                "value": serializers.JSONField(),
-            },
-            many=True,
-        )
-    )
+    @extend_schema_field(BLOCKS)
     def get_body(self, obj):
         return batch.stream(self.context, obj.body, obj.locale_id)
 
@@ -297,7 +297,9 @@ class CaseStudyDetailSerializer(CaseStudySerializer):
     approach = serializers.SerializerMethodField()
     results = serializers.SerializerMethodField()
     lessons_learned = serializers.SerializerMethodField()
-    body = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField(
+        help_text="Typed blocks {type, id, value}, as in a lesson's body; empty for none."
+    )
     related_courses = serializers.SerializerMethodField()
 
     def get_challenge(self, obj) -> str:
@@ -312,7 +314,7 @@ class CaseStudyDetailSerializer(CaseStudySerializer):
     def get_lessons_learned(self, obj) -> str:
         return batch.rich_text(self.context, obj.lessons_learned, obj.locale_id)
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(BLOCKS)
     def get_body(self, obj):
         return batch.stream(self.context, obj.body, obj.locale_id)
 

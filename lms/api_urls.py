@@ -2,7 +2,6 @@
 
 from django.urls import path, register_converter
 from django.urls.converters import IntConverter
-from rest_framework.authtoken.views import obtain_auth_token
 
 from . import api_views
 
@@ -17,7 +16,7 @@ class IdConverter(IntConverter):
 register_converter(IdConverter, "id")
 
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="auth-token"),
+    path("auth/token/", api_views.AuthTokenView.as_view(), name="auth-token"),
     path("enrolments/", api_views.EnrolmentList.as_view(), name="enrolment-list"),
     path("enrolments/<id:pk>/", api_views.EnrolmentDetail.as_view(), name="enrolment-detail"),
     path(

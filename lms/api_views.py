@@ -10,6 +10,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authtoken.serializers import AuthTokenSerializer
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -53,6 +56,22 @@ def as_api_error(error):
     if isinstance(error, services.NotFound):
         return exceptions.NotFound(error.message)
     return exceptions.ValidationError({"detail": error.message})
+
+
+class AuthTokenView(ObtainAuthToken):
+    """A learner's token for their username and password (``POST {"username": "…",
+    "password": "…"}``), to send as ``Authorization: Token <token>``. The same token every
+    time."""
+
+    # The username and password are the credentials: no session, token or API key is read.
+    authentication_classes = []
+    parser_classes = [JSONParser]
+
+    # The serializer's response side is the read-only ``token``; its request side the
+    # write-only username and password.
+    @extend_schema(request=AuthTokenSerializer, responses={200: AuthTokenSerializer})
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
 
 
 class LearnerAPIView:

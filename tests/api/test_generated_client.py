@@ -1,0 +1,453 @@
+"""A client generated from Harbour's OpenAPI schema by a standard generator
+(openapi-python-client) calls every operation against a live server and parses every answer.
+
+The generator runs once per module. Every module of the generated ``api`` package must have a
+call recipe below, so a new endpoint fails here until it is covered. Each call checks the
+status, that ``response.parsed`` is the generated model, and that the JSON body validates
+against the schema: the generated models let a null or a number through where the schema
+promises a string, and keep undocumented fields quietly; the schema check does not.
+"""
+
+import copy
+import enum
+import importlib
+import json
+import pkgutil
+import shutil
+import subprocess
+import sys
+import traceback
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+import pytest
+from django.test import Client as DjangoClient
+from rest_framework.authtoken.models import Token
+
+from courses.models import CaseStudyCourse, CourseCaseStudy
+from lms import services
+from lms.models import Certificate
+from tests import factories
+from tests.api.conftest import translate, translate_snippet
+
+# The generator installed beside the Python running the tests (.venv/bin), else on PATH.
+GENERATOR = shutil.which("openapi-python-client", path=str(Path(sys.executable).parent)) or (
+    shutil.which("openapi-python-client")
+)
+PACKAGE = "harbour_api_client"
+PASSWORD = "correct-horse-battery"
+# The shared quiz (tests/factories.py): the right choices, and a wrong one.
+RIGHT = {"q1": ["0"], "q2": ["0", "2"]}
+WRONG = {"q1": ["1"], "q2": ["1"]}
+
+
+# --- The generated client -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def schema(django_db_blocker):
+    """The schema as /api/v1/schema/ serves it."""
+    with django_db_blocker.unblock():
+        response = DjangoClient().get("/api/v1/schema/", {"format": "json"})
+    assert response.status_code == 200, response.content[:500]
+    return json.loads(response.content)
+
+
+@pytest.fixture(scope="module")
+def generated(schema, tmp_path_factory):
+    """The package openapi-python-client generates from the schema, imported."""
+    assert GENERATOR, "openapi-python-client is not installed (pyproject.toml's dev extra)"
+    work = tmp_path_factory.mktemp("generated-client")
+    (work / "schema.json").write_text(json.dumps(schema))
+    # No post-hooks: formatting the generated code with ruff only costs time.
+    (work / "config.json").write_text(json.dumps({"post_hooks": []}))
+    result = subprocess.run(
+        [
+            str(GENERATOR),
+            "generate",
+            "--path",
+            str(work / "schema.json"),
+            "--config",
+            str(work / "config.json"),
+            "--output-path",
+            str(work / PACKAGE),
+            "--meta",
+            "none",
+            "--fail-on-warning",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    sys.path.insert(0, str(work))
+    try:
+        yield importlib.import_module(PACKAGE)
+    finally:
+        sys.path.remove(str(work))
+        for name in [name for name in sys.modules if name.partition(".")[0] == PACKAGE]:
+            del sys.modules[name]
+
+
+def operations(package):
+    """``{name: module}`` of every operation module in ``package.api.*``, and ``{name:
+    error}`` of those that do not import."""
+    api = importlib.import_module(f"{package.__name__}.api")
+    found, broken = {}, {}
+    for tag in pkgutil.iter_modules(api.__path__):
+        tag_package = importlib.import_module(f"{api.__name__}.{tag.name}")
+        for module in pkgutil.iter_modules(tag_package.__path__):
+            try:
+                found[module.name] = importlib.import_module(
+                    f"{tag_package.__name__}.{module.name}"
+                )
+            except Exception as error:  # noqa: BLE001 - reported with the other failures
+                broken[module.name] = f"{type(error).__name__}: {error}"
+    return found, broken
+
+
+def arguments(module, kwargs):
+    """``kwargs`` as the generated function takes them: a value of an enum parameter (the
+    content API's ``locale``) as that enum."""
+    hints = typing.get_type_hints(module.sync_detailed)
+    converted = {}
+    for name, value in kwargs.items():
+        enums = [
+            arg
+            for arg in typing.get_args(hints[name]) or [hints[name]]
+            if isinstance(arg, type) and issubclass(arg, enum.Enum)
+        ]
+        converted[name] = enums[0](value) if enums else value
+    return converted
+
+
+def body_class(module):
+    """The generated model of an operation's request body, or None if it takes none."""
+    hints = typing.get_type_hints(module.sync_detailed)
+    if "body" not in hints:
+        return None
+    hint = hints["body"]
+    classes = {arg for arg in typing.get_args(hint) or [hint] if hasattr(arg, "from_dict")}
+    assert len(classes) == 1, f"{module.__name__}: one body model expected, got {classes}"
+    return classes.pop()
+
+
+# --- The schema, as a JSON Schema -----------------------------------------------------------
+
+
+def strict(node):
+    """OpenAPI 3.0 schema objects as JSON Schema: ``nullable`` as a null alternative, and
+    objects with declared properties closed to undeclared ones."""
+    if isinstance(node, list):
+        return [strict(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: strict(value) for key, value in node.items()}
+    if node.get("type") == "object" and "properties" in node:
+        node.setdefault("additionalProperties", False)
+    if node.pop("nullable", False):
+        if "enum" in node and None not in node["enum"]:
+            node["enum"] = [*node["enum"], None]
+        if isinstance(node.get("type"), str):
+            node["type"] = [node["type"], "null"]
+        else:
+            node = {"anyOf": [node, {"type": "null"}]}
+    return node
+
+
+@pytest.fixture(scope="module")
+def response_validator(schema):
+    """Checks a JSON body against the response an operation (by operationId, which is the
+    generated module's name) documents for its status."""
+    root = strict(copy.deepcopy(schema))
+    operations = {
+        operation["operationId"]: operation
+        for item in root["paths"].values()
+        for operation in item.values()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+
+    def validate(operation_id, status, body):
+        responses = operations[operation_id]["responses"]
+        if str(status) not in responses:
+            raise AssertionError(f"{status} is undocumented")
+        content = responses[str(status)].get("content", {}).get("application/json")
+        if content is None:
+            raise AssertionError(f"{status} documents no JSON body")
+        validator = jsonschema.Draft4Validator({**root, **content["schema"]})
+        errors = [
+            f"{'/'.join(map(str, error.absolute_path)) or '(body)'}: {error.message}"
+            for error in validator.iter_errors(body)
+        ]
+        if errors:
+            raise AssertionError(
+                "the body does not match the schema:\n    " + "\n    ".join(errors)
+            )
+
+    return validate
+
+
+# --- Content --------------------------------------------------------------------------------
+
+
+@dataclass
+class Call:
+    """One call of an operation: its arguments, the status expected and the generated
+    model ``response.parsed`` must be (or a list of)."""
+
+    kwargs: dict = field(default_factory=dict)
+    status: int = 200
+    model: str = ""
+    many: bool = False
+    token: bool = True
+    body: dict | None = None
+
+
+def build_content(locales, home, course_index, case_study_index, course, directory):
+    """A catalogue in English and Polish, case studies with and without a body, and a learner
+    with a completed course (certificate), a course under way, and a completed course that
+    was unpublished since."""
+    learner = factories.UserFactory(first_name="Ada", last_name="Nowak")
+    course.subsectors.set([directory["design"]])
+    course.countries.set([directory["PL"]])
+    course.partners.set([directory["goethe"]])
+    course.save_revision().publish()
+    lessons = list(course.get_lessons().specific())
+    quiz_lesson = lessons[1]
+    quiz_id = quiz_lesson.quiz_blocks()[0].id
+
+    translate_snippet(directory["design"], "pl", name="Wzornictwo")
+    course_pl = translate(course, "pl", title="Praca ponad granicami")
+    for lesson in lessons:
+        translate(lesson, "pl")
+
+    empty = factories.CaseStudyPageFactory(
+        parent=case_study_index, locale=home.locale, title="Empty harbour", body=[]
+    )
+    study = factories.CaseStudyPageFactory(
+        parent=case_study_index,
+        locale=home.locale,
+        title="Creative Ports",
+        project_name="Creative Ports",
+        challenge="<p>Too <b>few</b> contacts.</p>",
+        budget="264145.00",
+        body=[{"type": "quote", "value": {"text": "It worked.", "attribution": "A partner"}}],
+    )
+    study.partners.set([directory["goethe"]])
+    study.save_revision().publish()
+    CaseStudyCourse.objects.create(case_study=study, course=course)
+    CourseCaseStudy.objects.create(course=course, case_study=study)
+
+    # Completed, with a certificate and quiz attempts.
+    services.grade_quiz(learner, quiz_lesson, quiz_id, WRONG)
+    services.grade_quiz(learner, quiz_lesson, quiz_id, RIGHT)
+    for lesson in lessons:
+        services.record_progress(learner, lesson, status="completed", position="end")
+    # Under way: enrolled, one lesson started, not completed.
+    open_course = factories.CoursePageFactory(parent=course_index, locale=home.locale)
+    open_lessons = [
+        factories.LessonPageFactory(parent=open_course, locale=home.locale) for _ in range(2)
+    ]
+    services.enrol(learner, open_course)
+    services.record_progress(learner, open_lessons[0], position="b-3", time_spent=60)
+    # Completed, then unpublished: the enrolment and certificate outlive the course.
+    gone = factories.CoursePageFactory(parent=course_index, locale=home.locale)
+    gone_lesson = factories.LessonPageFactory(parent=gone, locale=home.locale)
+    services.record_progress(learner, gone_lesson, status="completed")
+    gone.unpublish()
+    # Not enrolled yet: the client enrols.
+    new_course = factories.CoursePageFactory(parent=course_index, locale=home.locale)
+
+    return {
+        "learner": learner,
+        "token": Token.objects.create(user=learner).key,
+        "course": course,
+        "course_pl": course_pl,
+        "lessons": lessons,
+        "quiz_lesson": quiz_lesson,
+        "quiz_id": quiz_id,
+        "open_lessons": open_lessons,
+        "new_course": new_course,
+        "empty_case_study": empty,
+        "case_study": study,
+        "certificate": Certificate.objects.get(course_key=course.translation_key),
+        "gone_certificate": Certificate.objects.get(course_key=gone.translation_key),
+        "directory": directory,
+    }
+
+
+# The calls of each operation, by module name. Content operations run without a token.
+RECIPES = {
+    "root_retrieve": lambda c: [Call(token=False, model="APIIndex")],
+    "auth_token_create": lambda c: [
+        Call(body={"username": c["learner"].username, "password": PASSWORD}, model="AuthToken"),
+        Call(body={"username": c["learner"].username, "password": "wrong"}, status=400),
+    ],
+    "courses_list": lambda c: [
+        Call(token=False, model="PaginatedCourseList"),
+        Call({"locale": "pl"}, token=False, model="PaginatedCourseList"),
+        Call({"page_size": 1000}, token=False, status=400),
+        Call({"page": 99}, token=False, status=404),
+    ],
+    "courses_retrieve": lambda c: [
+        Call({"id": c["course"].pk}, token=False, model="CourseDetail"),
+        Call({"id": c["course"].pk, "locale": "pl"}, token=False, model="CourseDetail"),
+        Call({"id": 10**17}, token=False, status=404),
+    ],
+    "lessons_retrieve": lambda c: [
+        Call({"id": c["quiz_lesson"].pk}, token=False, model="Lesson"),
+        Call({"id": c["quiz_lesson"].pk, "locale": "pl"}, token=False, model="Lesson"),
+    ],
+    "case_studies_list": lambda c: [Call(token=False, model="PaginatedCaseStudyList")],
+    "case_studies_retrieve": lambda c: [
+        Call({"id": c["case_study"].pk}, token=False, model="CaseStudyDetail"),
+        Call({"id": c["empty_case_study"].pk}, token=False, model="CaseStudyDetail"),
+    ],
+    "partners_list": lambda c: [Call(token=False, model="PaginatedPartnerList")],
+    "partners_retrieve": lambda c: [
+        Call({"id": c["directory"]["goethe"].pk}, token=False, model="PartnerDetail")
+    ],
+    "subsectors_list": lambda c: [
+        Call({"locale": "pl"}, token=False, model="PaginatedSubsectorList")
+    ],
+    "subsectors_retrieve": lambda c: [
+        Call({"id": c["directory"]["design"].pk}, token=False, model="Subsector")
+    ],
+    "countries_list": lambda c: [Call(token=False, model="PaginatedCountryList")],
+    "countries_retrieve": lambda c: [
+        Call({"id": c["directory"]["PL"].pk}, token=False, model="Country")
+    ],
+    "locales_list": lambda c: [Call(token=False, model="Locale", many=True)],
+    # Hits and suggestions of every type: courses, lessons, case studies and partners.
+    "search_retrieve": lambda c: [
+        *(
+            Call({"q": q, "locale": "en"}, token=False, model="SearchResponse")
+            for q in ("borders", "lesson", "Creative Ports", "Goethe")
+        ),
+        Call(
+            {"q": "Praca", "locale": "pl", "type_": ["course"]}, token=False, model="SearchResponse"
+        ),
+        Call({"q": "nothing-matches-this"}, token=False, model="SearchResponse"),
+        Call({"q": "lesson", "type_": ["nothing"]}, token=False, status=400),
+    ],
+    "search_autocomplete_retrieve": lambda c: [
+        Call({"q": q, "locale": "en"}, token=False, model="AutocompleteResponse")
+        for q in ("Cou", "Less", "Crea", "Goe")
+    ],
+    "certificates_retrieve": lambda c: [
+        Call({"code": c["certificate"].code}, token=False, model="Certificate"),
+        Call({"code": c["gone_certificate"].code}, token=False, model="Certificate"),
+        Call({"code": "AAAA-BBBB-CCCC-DDDD"}, token=False, status=404),
+    ],
+    "enrolments_list": lambda c: [
+        Call(model="PaginatedEnrolmentList"),
+        Call({"locale": "pl"}, model="PaginatedEnrolmentList"),
+        Call(token=False, status=401),
+    ],
+    "enrolments_create": lambda c: [
+        Call(body={"course": c["new_course"].pk}, status=201, model="Enrolment"),
+    ],
+    "enrolments_retrieve": lambda c: [
+        Call(
+            {"id": c["learner"].enrolments.get(course_key=c["course"].translation_key).pk},
+            model="Enrolment",
+        ),
+        Call({"id": 10**17}, status=404),
+    ],
+    "progress_lessons_retrieve": lambda c: [
+        Call({"lesson_id": c["lessons"][0].pk}, model="LessonProgress"),
+        # No progress recorded yet: completed_at and updated_at are null.
+        Call({"lesson_id": c["open_lessons"][1].pk}, model="LessonProgress"),
+    ],
+    "progress_lessons_update": lambda c: [
+        Call(
+            {"lesson_id": c["open_lessons"][1].pk},
+            body={"status": "in_progress", "position": "b-1", "time_spent": 30},
+            model="LessonProgress",
+        ),
+    ],
+    "lessons_quiz_attempts_list": lambda c: [
+        Call({"lesson_id": c["quiz_lesson"].pk}, model="QuizAttempt", many=True)
+    ],
+    "lessons_quiz_attempts_create": lambda c: [
+        Call(
+            {"lesson_id": c["quiz_lesson"].pk},
+            body={"quiz": c["quiz_id"], "answers": RIGHT},
+            status=201,
+            model="QuizAttempt",
+        ),
+    ],
+    "me_progress_retrieve": lambda c: [
+        Call(model="ProgressSummary"),
+        Call({"locale": "pl"}, model="ProgressSummary"),
+    ],
+}
+
+
+def test_a_generated_client_parses_every_operation(
+    generated,
+    response_validator,
+    live_server,
+    locales,
+    home,
+    course_index,
+    case_study_index,
+    course,
+    directory,
+):
+    found, broken = operations(generated)
+    missing = sorted((set(found) | set(broken)) - set(RECIPES))
+    assert not missing, f"operations without a call recipe: {missing}"
+
+    content = build_content(locales, home, course_index, case_study_index, course, directory)
+    models = importlib.import_module(f"{PACKAGE}.models")
+    anonymous = generated.Client(base_url=live_server.url, raise_on_unexpected_status=True)
+    learner = generated.AuthenticatedClient(
+        base_url=live_server.url,
+        token=content["token"],
+        prefix="Token",
+        raise_on_unexpected_status=True,
+    )
+    failures = [f"{name}: does not import: {error}" for name, error in sorted(broken.items())]
+    count = len(failures)
+    for name, module in sorted(found.items()):
+        for call in RECIPES[name](content):
+            count += 1
+            kwargs = arguments(module, call.kwargs)
+            if call.body is not None:
+                kwargs["body"] = body_class(module).from_dict(call.body)
+            label = f"{name}({call.kwargs}{', body' if call.body else ''})"
+            try:
+                response = module.sync_detailed(
+                    client=learner if call.token else anonymous, **kwargs
+                )
+            except Exception as error:  # noqa: BLE001 - every failure is reported at the end
+                where = traceback.extract_tb(error.__traceback__)[-1]
+                failures.append(
+                    f"{label}: {type(error).__name__}: {error} "
+                    f"({Path(where.filename).name}:{where.lineno}: {where.line})"
+                )
+                continue
+            body = json.loads(response.content) if response.content else None
+            problems = []
+            if response.status_code != call.status:
+                problems.append(f"status {response.status_code}, not {call.status}")
+            expected = getattr(models, call.model or "APIError")
+            parsed = response.parsed
+            items = parsed if call.many else [parsed]
+            if (
+                (call.many and not isinstance(parsed, list))
+                or not items
+                or not all(isinstance(item, expected) for item in items)
+            ):
+                problems.append(f"parsed {type(parsed).__name__}, not {expected.__name__}")
+            try:
+                response_validator(name, response.status_code, body)
+            except AssertionError as error:
+                problems.append(str(error))
+            if problems:
+                failures.append(f"{label}: " + "; ".join(problems))
+    assert not failures, f"{len(failures)} of {count} calls failed:\n" + "\n".join(failures)

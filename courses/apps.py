@@ -7,6 +7,6 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from .api import cache
+        from lms.api import cache
 
         cache.connect_signals()

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import CaseStudyBodyBlock, LearningOutcomeBlock, LessonBodyBlock
+from .querysets import HarbourPageManager
 
 # --- Snippets -----------------------------------------------------------------------------
 
@@ -207,14 +208,17 @@ class HarbourPage(Page):
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
     api_fields = [APIField("summary")]
 
+    # served() and localized(): courses/querysets.py.
+    objects = HarbourPageManager()
+
     class Meta:
         abstract = True
 
     def get_url_parts(self, request=None):
         # A fallback-language page linked from another language's web pages keeps that
-        # language's prefix (see courses/web_i18n.py), so the UI language never flips.
+        # language's prefix (see courses/web/routing.py), so the UI language never flips.
         # Without a web request (the API, page.url) the URL stays canonical.
-        from .web_i18n import fallback_page_path, is_web_request
+        from .web.routing import fallback_page_path, is_web_request
 
         parts = super().get_url_parts(request)
         if not parts or parts[2] is None or not is_web_request(request):
@@ -223,7 +227,7 @@ class HarbourPage(Page):
         return site_id, root_url, fallback_page_path(page_path)
 
     def get_context(self, request, *args, **kwargs):
-        from .web_i18n import served_language
+        from .web.routing import served_language
 
         context = super().get_context(request, *args, **kwargs)
         context["served_language"], context["is_fallback"] = served_language(self)
@@ -242,10 +246,10 @@ class HomePage(HarbourPage):
 
     def route(self, request, path_components):
         # What this language's tree lacks is served from the fallback language's tree, or
-        # as the translation of the page found there (courses/web_i18n.py).
+        # as the translation of the page found there (courses/web/routing.py).
         from wagtail.url_routing import RouteResult
 
-        from .web_i18n import fallback_root, live_translation
+        from .web.routing import fallback_root, live_translation
 
         try:
             return super().route(request, path_components)
@@ -260,7 +264,7 @@ class HomePage(HarbourPage):
         return result
 
     def get_context(self, request, *args, **kwargs):
-        from .web_pages import home_context
+        from .web.pages import home_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context(self, request))
@@ -279,7 +283,7 @@ class CourseIndexPage(HarbourPage):
         verbose_name = _("course index")
 
     def get_context(self, request, *args, **kwargs):
-        from .web_pages import catalogue_context
+        from .web.pages import catalogue_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(request))
@@ -364,10 +368,10 @@ class CoursePage(HarbourPage):
         verbose_name_plural = _("courses")
 
     def get_lessons(self):
-        return LessonPage.objects.child_of(self).live().public().order_by("path")
+        return LessonPage.objects.child_of(self).served().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from .web_pages import course_context
+        from .web.pages import course_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(self))
@@ -426,7 +430,7 @@ class LessonPage(HarbourPage):
         return [block for block in self.body if block.block_type == "quiz"]
 
     def get_context(self, request, *args, **kwargs):
-        from .web_pages import lesson_context
+        from .web.pages import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self))
@@ -445,7 +449,7 @@ class CaseStudyIndexPage(HarbourPage):
         verbose_name = _("case study index")
 
     def get_context(self, request, *args, **kwargs):
-        from .web_pages import case_study_list_context
+        from .web.pages import case_study_list_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(case_study_list_context(request))
@@ -543,7 +547,7 @@ class CaseStudyPage(HarbourPage):
             raise ValidationError({"project_end": _("The project cannot end before it starts.")})
 
     def get_context(self, request, *args, **kwargs):
-        from .web_pages import case_study_context
+        from .web.pages import case_study_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(case_study_context(self))

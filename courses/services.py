@@ -5,9 +5,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count
 from wagtail.models import Locale, Page, Site
 
-from .models import CaseStudyIndexPage, CourseIndexPage, HomePage
+from lms.i18n import fallback_locale_code
+
+from .models import CaseStudyIndexPage, CaseStudyPage, CourseIndexPage, CoursePage, HomePage
 
 # --- Site structure -----------------------------------------------------------------------
 
@@ -138,3 +141,33 @@ def ensure_locale_structure(structure, locale, user=None):
             publish_latest(translated, user=user)
         pages.append(translated.specific)
     return SiteStructure(*pages)
+
+
+# --- Locales --------------------------------------------------------------------------------
+
+
+def locale_summary():
+    """The content locales with their names and how many served courses and case studies
+    each has: three queries."""
+
+    def counts(model):
+        rows = (
+            model.objects.served()
+            .order_by()
+            .values("locale__language_code")
+            .annotate(n=Count("pk"))
+        )
+        return {row["locale__language_code"]: row["n"] for row in rows}
+
+    courses, case_studies = counts(CoursePage), counts(CaseStudyPage)
+    fallback = fallback_locale_code()
+    return [
+        {
+            "code": code,
+            "name": str(name),
+            "is_fallback_locale": code == fallback,
+            "courses": courses.get(code, 0),
+            "case_studies": case_studies.get(code, 0),
+        }
+        for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
+    ]

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.template.response import TemplateResponse
 
-from .web_pages import find_partner, partner_detail_context, partner_directory_context
+from .web.pages import find_partner, partner_detail_context, partner_directory_context
 
 
 def partner_directory(request):

@@ -13,11 +13,12 @@ from rest_framework.authentication import SessionAuthentication, TokenAuthentica
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.parsers import JSONParser
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from . import services
+from .api.exceptions import BadRequest, FieldErrors
+from .api.views import HarbourAPIMixin, HarbourAPIView
 from .models import Enrolment
 from .serializers import (
     CertificateSerializer,
@@ -36,29 +37,27 @@ LOCALE_PARAMETER = OpenApiParameter(
 )
 
 
-def requested_locale(request):
-    """``?locale=`` wins, then Accept-Language, then English; an unknown code is a 400."""
-    from courses.api.locale import UnknownLocale, negotiate_locale
-
-    try:
-        return negotiate_locale(
-            request.query_params.get("locale"), request.headers.get("Accept-Language")
-        )
-    except UnknownLocale as error:
-        raise exceptions.ValidationError({"locale": [str(error)]}) from error
-
-
-def request_locale(request):
-    return requested_locale(request).code
-
-
 def as_api_error(error):
+    """A learner service's error as the API's: a 404, or a 400 naming the field."""
     if isinstance(error, services.NotFound):
         return exceptions.NotFound(error.message)
-    return exceptions.ValidationError({"detail": error.message})
+    if error.field:
+        return FieldErrors({error.field: [error.message]})
+    return BadRequest(error.message, code="invalid")
 
 
-class AuthTokenView(ObtainAuthToken):
+def unknown_fields(data, allowed):
+    """A 400 for a JSON body that is no object or has fields the endpoint does not take."""
+    if not isinstance(data, dict):
+        raise BadRequest(_("Send a JSON object."), code="invalid")
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise BadRequest(
+            _("Unknown field: %(names)s.") % {"names": ", ".join(unknown)}, code="unknown_field"
+        )
+
+
+class AuthTokenView(HarbourAPIMixin, ObtainAuthToken):
     """A learner's token for their username and password (``POST {"username": "…",
     "password": "…"}``), to send as ``Authorization: Token <token>``. The same token every
     time."""
@@ -74,21 +73,15 @@ class AuthTokenView(ObtainAuthToken):
         return super().post(request, *args, **kwargs)
 
 
-class LearnerAPIView:
+class LearnerAPIView(HarbourAPIMixin):
     """Token first, so an anonymous request gets a 401 with a ``Token`` challenge."""
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
-    allowed_query_params = {"locale"}
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        unknown = sorted(set(request.query_params) - self.allowed_query_params)
-        if unknown:
-            raise exceptions.ValidationError(
-                {"detail": _("Unknown query parameter: %(names)s.") % {"names": ", ".join(unknown)}}
-            )
-        self.requested = requested_locale(request)
+        self.requested = self.requested_locale
         self.locale = self.requested.code
 
     def get_serializer_context(self):
@@ -104,7 +97,6 @@ class EnrolmentList(LearnerAPIView, generics.ListCreateAPIView):
     enrolment with 200; a new one is 201."""
 
     serializer_class = EnrolmentSerializer
-    allowed_query_params = {"locale", "page", "page_size"}
     states = None
 
     def get_queryset(self):
@@ -164,7 +156,7 @@ class EnrolmentDetail(LearnerAPIView, generics.RetrieveAPIView):
         return context
 
 
-class LessonView(LearnerAPIView, APIView):
+class LessonView(LearnerAPIView, HarbourAPIView):
     def get_lesson(self):
         try:
             return services.live_lesson(self.kwargs["lesson_id"])
@@ -205,13 +197,7 @@ class LessonProgressView(LessonView):
     @extend_schema(request=ProgressInputSerializer, responses=LessonProgressSerializer)
     def put(self, request, lesson_id):
         lesson = self.get_lesson()
-        if not isinstance(request.data, dict):
-            raise exceptions.ValidationError({"detail": _("Send a JSON object.")})
-        unknown = sorted(set(request.data) - set(ProgressInputSerializer().fields))
-        if unknown:
-            raise exceptions.ValidationError(
-                {"detail": _("Unknown field: %(names)s.") % {"names": ", ".join(unknown)}}
-            )
+        unknown_fields(request.data, ProgressInputSerializer().fields)
         payload = ProgressInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         values = payload.validated_data
@@ -244,27 +230,23 @@ class QuizAttemptList(LessonView):
     @extend_schema(request=QuizAttemptInputSerializer, responses={201: QuizAttemptSerializer})
     def post(self, request, lesson_id):
         lesson = self.get_lesson()
-        data = request.data if isinstance(request.data, dict) else {}
-        unknown = sorted(set(data) - {"quiz", "answers"})
-        if unknown:
-            raise exceptions.ValidationError(
-                {"detail": _("Unknown field: %(names)s.") % {"names": ", ".join(unknown)}}
-            )
+        data = request.data
+        unknown_fields(data, {"quiz", "answers"})
         quiz_id = data.get("quiz")
         if not isinstance(quiz_id, str) or not quiz_id:
-            raise exceptions.ValidationError({"quiz": [_("Send the id of the quiz block.")]})
+            raise FieldErrors({"quiz": [_("Send the id of the quiz block.")]})
         try:
             attempt = services.grade_quiz(request.user, lesson, quiz_id, data.get("answers"))
         except services.NotFound as error:
             # The quiz id is part of the payload, so an unknown one is bad input, not a 404.
-            raise exceptions.ValidationError({"quiz": [error.message]}) from error
+            raise FieldErrors({"quiz": [error.message]}) from error
         except services.LearnerError as error:
-            raise exceptions.ValidationError({"detail": error.message}) from error
+            raise as_api_error(error) from error
         return Response(QuizAttemptSerializer(attempt).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(parameters=[LOCALE_PARAMETER], responses=ProgressSummarySerializer)
-class MyProgress(LearnerAPIView, APIView):
+class MyProgress(LearnerAPIView, HarbourAPIView):
     """A summary of your progress across all your courses."""
 
     def get(self, request):
@@ -277,20 +259,14 @@ class MyProgress(LearnerAPIView, APIView):
 
 
 @extend_schema(parameters=[LOCALE_PARAMETER], responses=CertificateSerializer)
-class CertificateDetail(APIView):
+class CertificateDetail(HarbourAPIView):
     """Check a certificate: anyone with the code may. Unknown codes are a 404."""
 
     authentication_classes = []
-    permission_classes = [AllowAny]
 
     def get(self, request, code):
-        unknown = sorted(set(request.query_params) - {"locale"})
-        if unknown:
-            raise exceptions.ValidationError(
-                {"detail": _("Unknown query parameter: %(names)s.") % {"names": ", ".join(unknown)}}
-            )
         certificate = services.verify_certificate(code)
         if certificate is None:
             raise exceptions.NotFound(_("No certificate has this code."))
-        context = {"request": request, "locale": request_locale(request)}
+        context = {"request": request, "locale": self.requested_locale.code}
         return Response(CertificateSerializer(certificate, context=context).data)

@@ -4,6 +4,7 @@ for all learners or for those who enrolled in one language."""
 import uuid
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -11,7 +12,78 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from courses.models import CoursePage
 
 from . import services
-from .models import Enrolment
+from .models import Enrolment, LessonProgress
+
+Status = LessonProgress.Status
+
+
+# --- The report ----------------------------------------------------------------------------
+
+
+def course_report(course, locale_code=None):
+    """Enrolments, completions and drop-off per lesson for a course (any locale's page);
+    ``locale_code`` limits it to learners who enrolled in that language."""
+    key = course.translation_key
+    source = services.source_courses([key]).get(key, course)
+    lessons = services.lessons_of([source]).get(key, [])
+    enrolments = Enrolment.objects.filter(course_key=key)
+    if locale_code:
+        enrolments = enrolments.filter(locale=locale_code)
+    totals = enrolments.aggregate(
+        enrolments=Count("id"), completions=Count("id", filter=Q(completed_at__isnull=False))
+    )
+    counts = {
+        row["lesson_key"]: row
+        for row in LessonProgress.objects.filter(enrolment__in=enrolments)
+        .values("lesson_key")
+        .annotate(
+            started=Count("id"),
+            completed=Count("id", filter=Q(status=Status.COMPLETED)),
+        )
+    }
+    by_locale = list(
+        Enrolment.objects.filter(course_key=key)
+        .values("locale")
+        .annotate(
+            enrolments=Count("id"),
+            completions=Count("id", filter=Q(completed_at__isnull=False)),
+        )
+        .order_by("locale")
+    )
+    for row in by_locale:
+        row["rate"] = _rate(row["completions"], row["enrolments"])
+    total = totals["enrolments"]
+    rows, previous = [], total
+    for lesson in lessons:
+        row = counts.get(lesson.translation_key, {})
+        completed = row.get("completed", 0)
+        rows.append(
+            {
+                "lesson": lesson,
+                "started": row.get("started", 0),
+                "completed": completed,
+                "percent": _rate(completed, total),
+                # Learners who finished the step before but not this one.
+                "drop_off": max(previous - completed, 0),
+            }
+        )
+        previous = completed
+    return {
+        "course": source,
+        "locale": locale_code or "",
+        "enrolments": total,
+        "completions": totals["completions"],
+        "rate": _rate(totals["completions"], total),
+        "lessons": rows,
+        "by_locale": by_locale,
+    }
+
+
+def _rate(part, whole):
+    return round(100 * part / whole) if whole else 0
+
+
+# --- The admin view ------------------------------------------------------------------------
 
 
 class LearningReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -43,7 +115,7 @@ class LearningReportView(WagtailAdminTemplateMixin, TemplateView):
         elif key and course is None:
             context["error"] = _("No published course has the key “%(key)s”.") % {"key": key}
         elif course is not None:
-            context["report"] = services.course_report(course, locale or None)
+            context["report"] = course_report(course, locale or None)
             context["chart"] = bar_chart(context["report"])
         if "report" not in context:
             context["courses"] = self.overview()
@@ -57,7 +129,7 @@ class LearningReportView(WagtailAdminTemplateMixin, TemplateView):
         return services.source_courses([key]).get(key)
 
     def overview(self):
-        keys = CoursePage.objects.live().values_list("translation_key", flat=True).distinct()
+        keys = CoursePage.objects.served().values_list("translation_key", flat=True).distinct()
         sources = services.source_courses(keys)
         totals = {
             row["course_key"]: row
@@ -74,7 +146,7 @@ class LearningReportView(WagtailAdminTemplateMixin, TemplateView):
                     "key": key,
                     "enrolments": row["enrolments"],
                     "completions": row["completions"],
-                    "rate": services._rate(row["completions"], row["enrolments"]),
+                    "rate": _rate(row["completions"], row["enrolments"]),
                 }
             )
         return sorted(rows, key=lambda row: row["course"].title.lower())

@@ -6,13 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from courses.api.exceptions import not_found
+from lms.api.exceptions import not_found
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v1/", include("lms.api")),
+    path("api/v1/", include("lms.api.urls")),
     re_path(r"^api/", not_found),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

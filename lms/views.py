@@ -30,6 +30,7 @@ from .forms import (
     ProfileForm,
     SignupForm,
 )
+from .i18n import active_code
 
 
 def _safe_next(request, default):
@@ -43,7 +44,7 @@ def _safe_next(request, default):
 
 def _page_url(request, model, page):
     """The page's address in the learner's language where it is translated."""
-    local = services.localized(model, [page], services.current_locale_code())
+    local = services.localized(model, [page], active_code())
     url = local[page.translation_key].get_url(request=request)
     return url or "/"
 

@@ -2,17 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Country, Subsector
+from lms import i18n
 
 from .services import QUERY_MAX_LENGTH, SEARCH_TYPES
 
 
 def _choices(model, key, locale_code):
-    """One choice per key (subsector slug, country code), named in the page's language when it
-    has a translation, else in any."""
-    names = {}
-    for value, name, code in model.objects.values_list(key, "name", "locale__language_code"):
-        if value not in names or code == locale_code:
-            names[value] = name
+    """One choice per key (subsector slug, country code), named in the page's language, else
+    in the source language (lms.i18n's one rule)."""
+    names = i18n.snippet_names(model, key, i18n.requested_locale(locale_code))
     return [("", _("Any"))] + sorted(names.items(), key=lambda item: item[1].casefold())
 
 

@@ -1,7 +1,8 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import render
-from django.utils.translation import get_language
+
+from lms.i18n import active_code
 
 from . import services
 from .forms import SearchForm
@@ -12,7 +13,7 @@ PAGE_SIZE = 20
 def search_view(request):
     """/<lang>/search/?q=…&type=…&subsector=…&country=…&page=…: the search page. It searches the
     content of the page's own language and works without JavaScript."""
-    language = get_language()
+    language = active_code()
     form = SearchForm(request.GET or None, language_code=language)
     context = {"form": form, "result": None, "unavailable": False}
     status = 200

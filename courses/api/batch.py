@@ -6,7 +6,7 @@ the number of items or blocks:
 - rich text: every rich text of a response is expanded in one pass, so internal links cost
   two queries whatever their number;
 - a course's syllabus and a lesson's course;
-- the private sections (page view restrictions) that ``.public()`` excludes.
+- the pages ``served()`` excludes (private sections, pages under unpublished ones).
 
 The maps live in the serializer context, which nested serializers and blocks share.
 """
@@ -24,6 +24,10 @@ from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRe
 
 from courses.blocks import RENDITION_SPEC
 from courses.models import CoursePage, LessonPage
+from courses.querysets import hidden_q
+from courses.querysets import served as served_pages
+from lms import i18n
+from lms.api import links
 
 RENDITION_SCHEMA = inline_serializer(
     "Rendition",
@@ -61,18 +65,11 @@ def prepare_snippets(context, items, countries=(), m2m=()):
         return
     translations = _snippet_map(context)
     for model, objects in linked.items():
-        keys = {obj.translation_key for obj in objects} - {
-            key for (m, key) in translations if m is model
-        }
-        if not keys:
+        objects = [obj for obj in objects if (model, obj.translation_key) not in translations]
+        if not objects:
             continue
-        found = {}
-        for obj in model.objects.filter(
-            translation_key__in=keys, locale_id__in=[requested.locale_id, requested.fallback_id]
-        ):
-            if obj.locale_id == requested.locale_id or obj.translation_key not in found:
-                found[obj.translation_key] = obj
-        for key, obj in found.items():
+        found = i18n.translations(model._default_manager.all(), objects, requested)
+        for key, (obj, _is_fallback) in found.items():
             translations[(model, key)] = obj
 
 
@@ -80,22 +77,16 @@ def snippet_translation(context, obj):
     return _snippet_map(context).get((type(obj), obj.translation_key), obj)
 
 
-# --- Private sections ---------------------------------------------------------------------
-
-
-def public(queryset, context=None):
-    """``queryset.public()``, with the private sections looked up once per response: every
-    ``.public()`` queries the page view restrictions anew."""
-    if context is None:
-        return queryset.public()
-    if "private_pages_q" not in context:
-        context["private_pages_q"] = queryset.private_q()
-    return queryset.exclude(context["private_pages_q"])
+# --- What may be served ------------------------------------------------------------------
 
 
 def served(model, context=None):
-    """The live, public pages of ``model``."""
-    return public(model.objects.live(), context)
+    """The served pages of ``model``, with the hidden sections looked up once per response."""
+    if context is None:
+        return served_pages(model.objects.all())
+    if "hidden_pages_q" not in context:
+        context["hidden_pages_q"] = hidden_q()
+    return served_pages(model.objects.all(), context["hidden_pages_q"])
 
 
 # --- Images -------------------------------------------------------------------------------
@@ -118,17 +109,12 @@ def prepare_images(context, images):
 
 
 def absolute(context, url):
-    request = context.get("request")
-    if request is not None and url and url.startswith("/"):
-        return request.build_absolute_uri(url)
-    return url
+    return links.absolute(context.get("request"), url)
 
 
 def page_url(context, page):
-    """The page's address on the website, absolute. With one site, Wagtail gives a path, which
-    is completed with the host the client called, so the address works behind any proxy."""
-    request = context.get("request")
-    return absolute(context, page.get_url(request=request))
+    """The page's address on the website, absolute."""
+    return links.page_url(context.get("request"), page)
 
 
 def rendition(context, image, alt=None):
@@ -150,22 +136,17 @@ def rendition(context, image, alt=None):
 
 
 def _page_links(context, locale_id):
-    """A bulk rule for ``<a linktype="page" id="…">``: live, public pages only, in the locale
-    of the content when they are translated, as absolute URLs."""
+    """A bulk rule for ``<a linktype="page" id="…">``: served pages only, in the locale of the
+    content when they are translated, as absolute URLs."""
 
     def rule(attrs_list):
         ids = {str(attrs.get("id")) for attrs in attrs_list}
         ids = [int(pk) for pk in ids if pk.isdigit()]
-        base = public(Page.objects.live(), context).select_related("locale")
+        base = served(Page, context).select_related("locale")
         pages = {page.pk: page for page in base.filter(pk__in=ids)}
         translated = {}
         if locale_id is not None and pages:
-            keys = {page.translation_key for page in pages.values() if page.locale_id != locale_id}
-            if keys:
-                translated = {
-                    page.translation_key: page
-                    for page in base.filter(translation_key__in=keys, locale_id=locale_id)
-                }
+            translated = i18n.pick_translations(base, pages.values(), [locale_id])
         tags = []
         for attrs in attrs_list:
             page = pages.get(int(attrs["id"])) if str(attrs.get("id")).isdigit() else None
@@ -202,7 +183,9 @@ def expand_rich_texts(context, sources, locale_id=None):
         return {}
     # The rewriters work on tags, so a comment keeps the sources apart through one pass.
     separator = f"<!--{uuid.uuid4().hex}-->"
-    expanded = _rewriter(context, locale_id)(separator.join(sources)).split(separator)
+    expanded = _rewriter(context, locale_id)(separator.join(sources))
+    # Images and documents come root-relative from Wagtail's rewriters.
+    expanded = links.absolute_html(context.get("request"), expanded).split(separator)
     return dict(zip(sources, expanded, strict=True))
 
 
@@ -259,7 +242,6 @@ def syllabus(course, requested, context=None):
     the fallback course that has no live translation under it is served in the fallback
     locale, in its place in the fallback course's order."""
     # A syllabus lists lessons, never their bodies: the largest column of the table.
-    # A syllabus lists lessons, never their bodies: the largest column of the table.
     base = served(LessonPage, context).select_related("locale").defer("body")
     fallback_course = None
     if requested.fallback_id is not None and course.locale_id != requested.fallback_id:
@@ -287,19 +269,17 @@ def syllabus(course, requested, context=None):
 
 
 def localized_pages(model, ids, requested, context=None):
-    """The live, public pages ``ids`` of ``model``, each in the requested locale when it has a
-    live translation there, in the order of ``ids``."""
+    """The served pages ``ids`` of ``model``, each in the requested locale when it has a
+    served translation there, in the order of ``ids``."""
     if not ids:
         return []
     base = served(model, context).select_related("locale")
     pages = {page.pk: page for page in base.filter(pk__in=ids)}
     translated = {}
     if requested is not None and requested.locale_id is not None:
-        keys = {page.translation_key for page in pages.values()}
-        translated = {
-            page.translation_key: page
-            for page in base.filter(translation_key__in=keys, locale_id=requested.locale_id)
-        }
+        # Only the requested locale: a related page is shown as it is, never swapped for
+        # its fallback-locale version.
+        translated = i18n.pick_translations(base, pages.values(), [requested.locale_id])
     result, seen = [], set()
     for pk in ids:
         page = pages.get(pk)

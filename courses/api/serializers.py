@@ -11,9 +11,9 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
+from lms.i18n import available_locales
 
 from . import batch
-from .locale import available_locales
 
 
 def translations_of(model, context=None):

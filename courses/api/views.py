@@ -1,5 +1,6 @@
 """Read-only viewsets of the content API. Each is a queryset, serializers and a filterset;
-locale negotiation, fallback and the checks every request gets live in ContentAPIMixin.
+locale negotiation and the checks every request gets come from Harbour's API base view
+(lms/api/views.py), the choice of translation from lms/i18n.py.
 
 Examples::
 
@@ -9,8 +10,6 @@ Examples::
 """
 
 from django.conf import settings
-from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -19,24 +18,17 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import APIException
+from rest_framework import mixins
 from rest_framework.response import Response
 
+from courses.filters import CaseStudyFilterSet, CourseFilterSet, PartnerFilterSet
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
+from courses.services import locale_summary
+from lms.api.cache import CachedResponseMixin
+from lms.api.views import HarbourViewSet
+from lms.i18n import localized, localized_queryset
 
 from . import batch, serializers
-from .cache import CachedResponseMixin
-from .filters import CaseStudyFilterSet, CourseFilterSet, PartnerFilterSet
-from .locale import UnknownLocale, locale_summary, localized, localized_queryset, negotiate_locale
-from .pagination import HarbourPagination
-
-
-class BadRequest(APIException):
-    status_code = status.HTTP_400_BAD_REQUEST
-    default_detail = _("Bad request.")
-    default_code = "bad_request"
-
 
 LOCALE_PARAMETERS = [
     OpenApiParameter(
@@ -60,80 +52,23 @@ LOCALE_PARAMETERS = [
 NOT_MODIFIED = OpenApiResponse(description="Not modified: the If-None-Match ETag still holds.")
 
 
-class ContentAPIMixin:
-    """What every content endpoint does before and after its action:
+class ContentViewSet(CachedResponseMixin, HarbourViewSet):
+    """A list in the requested locale with fallback; a detail in the requested locale.
 
-    - rejects query parameters it does not know (400 naming them);
-    - picks the locale (``?locale=`` > Accept-Language > en; an unknown one is a 400);
-    - sends Content-Language and ``Vary: Accept-Language``.
+    The locale, the parameter checks and the headers come from Harbour's API base view.
     """
 
     # At most 18 digits: a bigger id fits no database integer and would fail in the query,
     # a 500; this way it is the catch-all's JSON 404.
     lookup_value_regex = r"\d{1,18}"
-
-    def allowed_query_params(self):
-        allowed = {"locale"}
-        if getattr(self, "action", None) == "list":
-            filterset_class = getattr(self, "filterset_class", None)
-            if filterset_class is not None:
-                allowed |= set(filterset_class.base_filters)
-            if getattr(self, "paginator", None) is not None:
-                allowed |= self.paginator.query_parameters()
-        return allowed
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        allowed = self.allowed_query_params()
-        unknown = sorted(set(request.query_params) - allowed)
-        if unknown:
-            raise BadRequest(
-                {
-                    "detail": _("Unknown query parameters: %(unknown)s. Allowed: %(allowed)s.")
-                    % {"unknown": ", ".join(unknown), "allowed": ", ".join(sorted(allowed))}
-                }
-            )
-        try:
-            self.requested_locale = negotiate_locale(
-                request.query_params.get("locale"), request.META.get("HTTP_ACCEPT_LANGUAGE")
-            )
-        except UnknownLocale as error:
-            raise BadRequest({"detail": str(error), "valid_locales": error.valid}) from error
-        self.content_language = self.requested_locale.code
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        patch_vary_headers(response, ["Accept-Language"])
-        language = getattr(self, "content_language", None)
-        if language:
-            response["Content-Language"] = language
-        return response
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context["requested_locale"] = getattr(self, "requested_locale", None)
-        # Look-ups made once per response (batch.public) are shared with the serializers.
-        context.update(self.response_memo)
-        return context
-
-    @property
-    def response_memo(self):
-        if not hasattr(self, "_response_memo"):
-            self._response_memo = {}
-        return self._response_memo
-
-
-class LocalizedGenericViewSet(CachedResponseMixin, ContentAPIMixin, viewsets.GenericViewSet):
-    """A list in the requested locale with fallback; a detail in the requested locale."""
-
-    pagination_class = HarbourPagination
-    filter_backends = [DjangoFilterBackend]
     model = None
     detail_serializer_class = None
     default_ordering = ("pk",)
 
+    filter_backends = [DjangoFilterBackend]
+
     def base_queryset(self):
-        """Everything that may be served: live, public pages; all snippets."""
+        """Everything that may be served: served pages; all snippets."""
         return self.model.objects.all()
 
     def optimize(self, queryset):
@@ -153,17 +88,28 @@ class LocalizedGenericViewSet(CachedResponseMixin, ContentAPIMixin, viewsets.Gen
             return self.detail_serializer_class
         return self.serializer_class
 
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["requested_locale"] = self.requested_locale
+        # Look-ups made once per response (batch.served) are shared with the serializers.
+        context.update(self.response_memo)
+        return context
+
+    @property
+    def response_memo(self):
+        if not hasattr(self, "_response_memo"):
+            self._response_memo = {}
+        return self._response_memo
+
     def get_object(self):
         obj = super().get_object()
         served, _is_fallback = localized(
             obj, self.optimize(self.base_queryset()), self.requested_locale
         )
-        if not self.requested_locale.explicit:
-            self.content_language = served.locale.language_code
         return served
 
 
-class LocalizedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LocalizedGenericViewSet):
+class ListRetrieveViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ContentViewSet):
     pass
 
 
@@ -176,7 +122,7 @@ class PageQuerysetMixin:
         return batch.served(self.model, self.response_memo).type(self.model)
 
 
-class PageViewSet(PageQuerysetMixin, LocalizedViewSet):
+class PageViewSet(PageQuerysetMixin, ListRetrieveViewSet):
     pass
 
 
@@ -217,7 +163,7 @@ class CourseViewSet(PageViewSet):
 
 
 @documented(detail_serializer=serializers.LessonSerializer)
-class LessonViewSet(PageQuerysetMixin, mixins.RetrieveModelMixin, LocalizedGenericViewSet):
+class LessonViewSet(PageQuerysetMixin, mixins.RetrieveModelMixin, ContentViewSet):
     """One lesson, its body as typed blocks: ``/api/v1/lessons/14/?locale=de``."""
 
     model = LessonPage
@@ -243,7 +189,7 @@ class CaseStudyViewSet(PageViewSet):
 
 
 @documented(serializers.PartnerSerializer, serializers.PartnerDetailSerializer)
-class PartnerViewSet(LocalizedViewSet):
+class PartnerViewSet(ListRetrieveViewSet):
     """Partner organisations: ``?locale=de&country=DE&kind=cultural``."""
 
     model = Partner
@@ -262,7 +208,7 @@ class PartnerViewSet(LocalizedViewSet):
 
 
 @documented(serializers.SubsectorSerializer, serializers.SubsectorSerializer)
-class SubsectorViewSet(LocalizedViewSet):
+class SubsectorViewSet(ListRetrieveViewSet):
     """The subsectors of the cultural and creative industries, named in ``?locale=``."""
 
     model = Subsector
@@ -271,7 +217,7 @@ class SubsectorViewSet(LocalizedViewSet):
 
 
 @documented(serializers.CountrySerializer, serializers.CountrySerializer)
-class CountryViewSet(LocalizedViewSet):
+class CountryViewSet(ListRetrieveViewSet):
     """The countries of the Baltic Sea Region, named in ``?locale=``."""
 
     model = Country
@@ -279,10 +225,11 @@ class CountryViewSet(LocalizedViewSet):
     default_ordering = ("name", "pk")
 
 
-class LocaleViewSet(CachedResponseMixin, ContentAPIMixin, viewsets.ViewSet):
+class LocaleViewSet(CachedResponseMixin, HarbourViewSet):
     """The content locales, with how many live courses and case studies each has."""
 
     serializer_class = serializers.LocaleSerializer
+    pagination_class = None
 
     @extend_schema(responses={200: serializers.LocaleSerializer(many=True), 304: NOT_MODIFIED})
     def list(self, request):

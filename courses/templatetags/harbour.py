@@ -5,8 +5,9 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
-from courses import web_i18n
 from courses.models import CaseStudyIndexPage, CourseIndexPage
+from courses.web import routing
+from lms import i18n
 
 register = template.Library()
 
@@ -34,11 +35,11 @@ def language_alternates(context):
     request = context.get("request")
     page = context_page(context)
     if page is not None:
-        alternates = web_i18n.page_alternates(page, request)
+        alternates = routing.page_alternates(page, request)
     elif request is not None:
         # Django's 404 handler puts the exception and request_path in the context.
         not_found = "exception" in context and "request_path" in context
-        alternates = web_i18n.path_alternates(request.get_full_path(), found=not not_found)
+        alternates = routing.path_alternates(request.get_full_path(), found=not not_found)
     else:
         alternates = []
     for alternate in alternates:
@@ -59,23 +60,23 @@ def language_alternates(context):
 def x_default(alternates):
     """The hreflang x-default target: the fallback language's version."""
     for alternate in alternates:
-        if alternate.code == web_i18n.fallback_code() and alternate.has_content:
+        if alternate.code == i18n.fallback_locale_code() and alternate.has_content:
             return alternate.absolute_url
     return ""
 
 
 @register.filter
 def language_name(code):
-    return web_i18n.language_name(code)
+    return i18n.language_name(code)
 
 
 @register.simple_tag
 def site_nav():
     """The course and case-study indexes to link in the header, in the active language
     (or the fallback language's where that language has none)."""
-    from courses.web_pages import localized_index, requested_locale
+    from courses.web.pages import localized_index
 
-    requested = requested_locale()
+    requested = i18n.active_locale()
     return {
         "course_index": localized_index(CourseIndexPage, requested),
         "case_study_index": localized_index(CaseStudyIndexPage, requested),
@@ -109,4 +110,4 @@ def query_with(context, **changes):
 
 @register.simple_tag
 def fallback_language():
-    return web_i18n.fallback_code()
+    return i18n.fallback_locale_code()

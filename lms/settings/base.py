@@ -50,10 +50,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "courses.api.middleware.APIKeep404Middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "courses.api.middleware.APIMiddleware",
+    "lms.middleware.HarbourLocaleMiddleware",
+    "lms.api.middleware.APIMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -230,21 +229,12 @@ if RQ_QUEUES:
     # django-rq keeps the Redis connections and provides the worker command (rqworker).
     INSTALLED_APPS += ["django_rq"]
 
-# REST API
+# REST API. Harbour's API policy (JSON parsers, authentication, throttling, pagination, the
+# error shape) lives on its API base view, lms/api/views.py: Wagtail's admin and
+# wagtail-localize's editor run DRF views of their own, which keep DRF's defaults.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "courses.api.authentication.APIKeyAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
-    ],
-    "DEFAULT_THROTTLE_CLASSES": ["courses.api.throttling.HarbourRateThrottle"],
-    "EXCEPTION_HANDLER": "courses.api.exceptions.exception_handler",
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 20,
+    # Read by Harbour's throttle only (lms/api/throttling.py); None turns a rate off.
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("HARBOUR_THROTTLE_ANON", "60/minute"),
         "api_key": os.environ.get("HARBOUR_THROTTLE_API_KEY", "1200/minute"),
@@ -262,10 +252,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "PREPROCESSING_HOOKS": ["courses.api.schema.only_public_api"],
+    "PREPROCESSING_HOOKS": ["lms.api.schema.only_public_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "courses.api.schema.document_errors",
+        "lms.api.schema.document_errors",
     ],
     # lms/api_urls.py's <id:…> is an integer of at most 18 digits.
     "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}},

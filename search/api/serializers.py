@@ -121,10 +121,3 @@ class AutocompleteResponseSerializer(serializers.Serializer):
     query = serializers.CharField()
     locale = serializers.CharField()
     results = SuggestionSerializer(many=True)
-
-
-class ErrorSerializer(serializers.Serializer):
-    """``{"detail": "…"}``, or DRF's field errors such as ``{"q": ["This field is required."]}``,
-    which have no ``detail``."""
-
-    detail = serializers.CharField(required=False)

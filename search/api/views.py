@@ -1,18 +1,18 @@
 """The search API: thin views that validate parameters and call search.services."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from lms.api.exceptions import FieldErrors
+from lms.api.links import absolute
+from lms.api.views import HarbourAPIView
 from search import services
 
-from .locale import request_locale
 from .serializers import (
     AutocompleteParamsSerializer,
     AutocompleteResponseSerializer,
-    ErrorSerializer,
     SearchParamsSerializer,
     SearchResponseSerializer,
 )
@@ -30,33 +30,23 @@ ACCEPT_LANGUAGE = OpenApiParameter(
     required=False,
     description="Used when ?locale= is absent.",
 )
-ERRORS = {400: ErrorSerializer, 503: ErrorSerializer}
+ERRORS = {503: OpenApiResponse(description="The search backend is unavailable.")}
 
 
-class BaseSearchView(APIView):
+class BaseSearchView(HarbourAPIView):
+    """The parameters are declared by a serializer; the base view rejects any other."""
+
     params_serializer_class = None
 
+    def allowed_query_params(self):
+        return set(self.params_serializer_class().fields)
+
     def get_params(self, request):
-        allowed = set(self.params_serializer_class().fields)
-        unknown = sorted(set(request.query_params) - allowed)
-        if unknown:
-            raise exceptions.ValidationError(
-                {
-                    "detail": _("Unknown parameter %(unknown)s. Allowed: %(allowed)s.")
-                    % {"unknown": ", ".join(unknown), "allowed": ", ".join(sorted(allowed))}
-                }
-            )
         serializer = self.params_serializer_class(data=request.query_params)
         serializer.is_valid(raise_exception=True)
         params = dict(serializer.validated_data)
-        params["locale"] = request_locale(request, params.get("locale"))
+        params["locale"] = self.requested_locale.code
         return params
-
-    def respond(self, data, locale):
-        response = Response(data)
-        response["Content-Language"] = locale
-        response["Vary"] = "Accept-Language"
-        return response
 
 
 class SearchView(BaseSearchView):
@@ -87,7 +77,7 @@ class SearchView(BaseSearchView):
         except services.SearchUnavailable as error:
             raise SearchUnavailableError() from error
         except services.SearchInputError as error:
-            raise exceptions.ValidationError({"detail": str(error)}) from error
+            raise FieldErrors({error.field or "detail": [str(error)]}) from error
         data = SearchResponseSerializer(
             {
                 **vars(result),
@@ -98,12 +88,12 @@ class SearchView(BaseSearchView):
                 else None,
             }
         ).data
-        return self.respond(data, result.locale)
+        return Response(data)
 
     def page_url(self, request, page):
         query = request.query_params.copy()
         query["page"] = page
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        return absolute(request, f"{request.path}?{query.urlencode()}")
 
 
 class AutocompleteView(BaseSearchView):
@@ -133,4 +123,4 @@ class AutocompleteView(BaseSearchView):
                 "results": suggestions,
             }
         ).data
-        return self.respond(data, params["locale"])
+        return Response(data)

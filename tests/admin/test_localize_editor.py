@@ -23,12 +23,6 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from courses.models import CoursePage, Partner
 from tests import factories
 
-POLICY_IS_GLOBAL = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Harbour's API policy is global (REST_FRAMEWORK); moving it to the API base view",
-)
-
 LOW_RATE = "5/minute"
 
 
@@ -115,7 +109,6 @@ def polish_editor(editor, course, locales):
     return pl_course, translation, props, token
 
 
-@POLICY_IS_GLOBAL
 @pytest.mark.django_db
 def test_the_segment_editor_saves_a_translated_title_and_publishes_it_in_polish(
     editor, course, locales, polish_editor, django_capture_on_commit_callbacks
@@ -159,7 +152,6 @@ def test_the_segment_editor_saves_a_translated_title_and_publishes_it_in_polish(
     assert CoursePage.objects.get(pk=course.pk).title == course.title
 
 
-@POLICY_IS_GLOBAL
 @pytest.mark.django_db
 def test_an_editor_saving_many_strings_in_a_row_is_not_throttled(editor, low_rates, polish_editor):
     """Translating a page is a quick series of saves, one a string; Harbour's rates are for
@@ -196,7 +188,6 @@ def test_clearing_a_string_in_the_segment_editor_deletes_its_translation(
     ).exists()
 
 
-@POLICY_IS_GLOBAL
 @pytest.mark.django_db
 def test_wagtails_admin_api_is_not_throttled(editor, low_rates, course, locales):
     """The page explorer and the choosers (wagtail-localize's page and snippet choosers too)
@@ -215,11 +206,6 @@ def test_wagtails_admin_api_is_not_throttled(editor, low_rates, course, locales)
     assert statuses == [200] * 20
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="LocaleMiddleware redirects every 404 under /admin/ to /en/admin/…, an HTML 404",
-)
 @pytest.mark.django_db
 def test_wagtails_admin_api_answers_an_unknown_page_in_its_own_error_shape(editor, home):
     """Wagtail's admin scripts read ``message`` from its API's errors, not Harbour's

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from rest_framework.settings import api_settings
 
-from courses.api.exceptions import exception_handler
+from lms.api.exceptions import exception_handler
 from lms.models import APIKey
 
 

@@ -76,7 +76,8 @@ def test_updated_since(api, catalogue):
 )
 def test_bad_values_are_400_naming_the_parameter(api, catalogue, query, field):
     data = api.get_json(f"/api/v1/courses/?{query}", status=400)
-    assert field in data and data[field]
+    assert data["code"] == "invalid"
+    assert field in data["errors"] and data["errors"][field]
 
 
 def test_page_past_the_end_is_json_404(api, catalogue):

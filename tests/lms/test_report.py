@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from lms import services
+from lms import reports, services
 from tests import factories
 from tests.lms.conftest import RIGHT
 
@@ -35,14 +35,14 @@ def activity(course, lessons, lessons_pl, quiz_lesson, quiz_id):
 
 
 def test_the_report_counts_enrolments_completions_and_drop_off(activity, course):
-    report = services.course_report(course)
+    report = reports.course_report(course)
     assert (report["enrolments"], report["completions"], report["rate"]) == (4, 1, 25)
     assert [row["completed"] for row in report["lessons"]] == [3, 2, 1]
     assert [row["drop_off"] for row in report["lessons"]] == [1, 1, 1]
     assert [row["percent"] for row in report["lessons"]] == [75, 50, 25]
     assert {row["locale"]: row["enrolments"] for row in report["by_locale"]} == {"en": 2, "pl": 2}
 
-    polish = services.course_report(course, "pl")
+    polish = reports.course_report(course, "pl")
     assert (polish["enrolments"], polish["completions"], polish["rate"]) == (2, 0, 0)
     assert [row["completed"] for row in polish["lessons"]] == [1, 0, 0]
 

@@ -2,10 +2,12 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from courses.baltic_map import MAP_HEIGHT, MAP_WIDTH, project
 from courses.models import CoursePage
-from courses.web_pages import CATALOGUE_PAGE_SIZE
+from courses.web.pages import CATALOGUE_PAGE_SIZE
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -109,13 +111,18 @@ def test_catalogue_paginates_and_keeps_filters(client, course_index):
     assert len(titles(soup(client.get(f"/en/courses/{next_link}")))) == 2
 
 
-def test_catalogue_query_count_does_not_grow_with_courses(
-    client, course_index, django_assert_max_num_queries
-):
-    for _number in range(CATALOGUE_PAGE_SIZE):
+def test_catalogue_query_count_does_not_grow_with_courses(client, course_index):
+    def queries_for_catalogue():
+        client.get("/en/courses/")  # warm Wagtail's caches (site root paths)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/courses/").status_code == 200
+        return len(queries)
+
+    factories.CoursePageFactory(parent=course_index, locale=course_index.locale)
+    one = queries_for_catalogue()
+    for _number in range(CATALOGUE_PAGE_SIZE - 1):
         factories.CoursePageFactory(parent=course_index, locale=course_index.locale)
-    with django_assert_max_num_queries(30):
-        client.get("/en/courses/")
+    assert queries_for_catalogue() == one
 
 
 def test_partner_directory_filters(client, partners):

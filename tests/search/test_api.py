@@ -146,7 +146,8 @@ def test_backend_down_gives_503_and_the_rest_keeps_working(api, home):
     response = api.get(SEARCH, {"q": "harbour", "locale": "en"})
     assert response.status_code == 503
     assert response.json() == {
-        "detail": "Search is unavailable at the moment. Please try again later."
+        "detail": "Search is unavailable at the moment. Please try again later.",
+        "code": "search_unavailable",
     }
     response = api.get(AUTOCOMPLETE, {"q": "harb", "locale": "en"})
     assert response.status_code == 503

@@ -19,38 +19,26 @@ says which language its text is in.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-
-def language_codes():
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def fallback_code():
-    return getattr(settings, "HARBOUR_FALLBACK_LOCALE", settings.LANGUAGE_CODE)
-
-
-def language_name(code):
-    return dict(settings.LANGUAGES).get(code, code)
-
-
-def active_code():
-    """The active UI language as one of the content language codes."""
-    code = (translation.get_language() or settings.LANGUAGE_CODE).lower()
-    if code in language_codes():
-        return code
-    primary = code.split("-")[0]
-    return primary if primary in language_codes() else fallback_code()
+from courses.querysets import served
+from lms.i18n import (
+    active_code,
+    fallback_locale_code,
+    language_name,
+    requested_locale,
+    supported_locale_codes,
+    translation_in,
+)
 
 
 def fallback_page_path(page_path, active=None):
     """``/en/courses/x/`` → ``/lt/courses/x/`` while Lithuanian is active: the Lithuanian
     prefix serves the fallback tree for whatever Lithuanian lacks."""
     active = active or active_code()
-    fallback = fallback_code()
+    fallback = fallback_locale_code()
     prefix = f"/{fallback}/"
     if active == fallback or not page_path or not page_path.startswith(prefix):
         return page_path
@@ -62,30 +50,25 @@ def is_web_request(request):
     path = getattr(request, "path", None)
     if not path:
         return False
-    return path.split("/", 2)[1] in language_codes()
+    return path.split("/", 2)[1] in supported_locale_codes()
 
 
 def fallback_root(home):
     """The live fallback-language home page that ``home`` falls back to, or None when
     ``home`` is itself in the fallback language."""
-    if home.locale.language_code == fallback_code():
+    if home.locale.language_code == fallback_locale_code():
         return None
     root = (
         Page.objects.live()
-        .filter(translation_key=home.translation_key, locale__language_code=fallback_code())
+        .filter(translation_key=home.translation_key, locale__language_code=fallback_locale_code())
         .first()
     )
     return root.specific if root else None
 
 
 def live_translation(page, language_code):
-    """``page``'s live translation in ``language_code``, or None."""
-    found = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key, locale__language_code=language_code)
-        .first()
-    )
+    """``page``'s served translation in ``language_code``, or None."""
+    found = translation_in(served(Page.objects.all()), page, requested_locale(language_code))
     return found.specific if found else None
 
 
@@ -108,15 +91,14 @@ def page_alternates(page, request=None):
     Costs one query for the translations plus Wagtail's (cached) site root paths."""
     translations = {
         item.locale.language_code: item
-        for item in Page.objects.live()
-        .public()
+        for item in served(Page.objects.all())
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     }
-    fallback = translations.get(fallback_code()) or page
+    fallback = translations.get(fallback_locale_code()) or page
     current = active_code()
     alternates = []
-    for code in language_codes():
+    for code in supported_locale_codes():
         target = translations.get(code, fallback)
         with translation.override(code):
             # ``target`` is a plain Page here, so the prefix swap of HarbourPage.get_url_parts
@@ -149,7 +131,7 @@ def path_alternates(path, found=True):
             is_current=code == current,
             has_content=found,
         )
-        for code in language_codes()
+        for code in supported_locale_codes()
     ]
 
 

@@ -2,20 +2,22 @@
 partner directory and its map, the home page's teasers.
 
 Everything is served in the active UI language, with the fallback language's version of
-whatever has no translation yet (``courses.api.locale.localized_queryset``, shared with
-the API). Filter values come from a GET form, so the pages work without JavaScript; a bad
-value gives a message and is ignored, never an error page.
+whatever has no translation yet (``lms.i18n``, shared with the API), starting from the
+served pages (``courses.querysets``). Filters are the API's FilterSets in their lenient form
+(``courses.filters``): a bad value gives a message and is ignored, never an error page, and
+the pages work without JavaScript.
 """
 
 from dataclasses import dataclass
 
-from django import forms
 from django.core.paginator import Paginator
-from django.utils.translation import gettext_lazy as _
 
-from .api.locale import available_locales, localized_queryset, negotiate_locale
-from .baltic_map import MAP_HEIGHT, MAP_WIDTH, land_paths, project
-from .models import (
+from lms.i18n import active_code, active_locale, available_locales, language_name, snippet_names
+from lms.i18n import localized_queryset as localized
+
+from ..baltic_map import MAP_HEIGHT, MAP_WIDTH, land_paths, project
+from ..filters import LenientCaseStudyFilterSet, LenientCourseFilterSet, LenientPartnerFilterSet
+from ..models import (
     CaseStudyIndexPage,
     CaseStudyPage,
     Country,
@@ -24,79 +26,27 @@ from .models import (
     Partner,
     Subsector,
 )
-from .web_i18n import active_code, language_codes, language_name
 
 CATALOGUE_PAGE_SIZE = 12
 CASE_STUDY_PAGE_SIZE = 12
 
 
-def requested_locale():
-    return negotiate_locale(query_value=active_code())
+def subsector_names(requested):
+    return snippet_names(Subsector, "slug", requested)
 
 
-def live_courses():
-    return CoursePage.objects.live().public()
+def country_names(requested):
+    return snippet_names(Country, "code", requested)
 
 
-def live_case_studies():
-    return CaseStudyPage.objects.live().public()
-
-
-def localized_names(model, key_field, requested=None):
-    """``{key: name}`` for a translatable snippet in the active language, falling back to
-    the fallback language's name where a translation is missing."""
-    requested = requested or requested_locale()
-    rows = localized_queryset(model.objects.all(), requested).order_by("name")
-    return {getattr(row, key_field): row.name for row in rows}
-
-
-def sorted_choices(names):
-    return sorted(names.items(), key=lambda item: item[1].casefold())
+def filter_query(request):
+    """The query string without the page number: what pagination links keep."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 # --- Catalogue ------------------------------------------------------------------------------
-
-
-class CatalogueFilterForm(forms.Form):
-    subsector = forms.ChoiceField(label=_("Subsector"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    level = forms.ChoiceField(label=_("Level"), required=False)
-    language = forms.ChoiceField(label=_("Available in"), required=False)
-
-    def __init__(self, *args, subsectors, countries, **kwargs):
-        super().__init__(*args, **kwargs)
-        anything = [("", _("Any"))]
-        self.fields["subsector"].choices = anything + sorted_choices(subsectors)
-        self.fields["country"].choices = anything + sorted_choices(countries)
-        self.fields["level"].choices = anything + list(CoursePage.Level.choices)
-        self.fields["language"].choices = anything + [
-            (code, language_name(code)) for code in language_codes()
-        ]
-
-    def valid_filters(self):
-        """The filters whose values are valid; invalid ones are reported and ignored."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in getattr(self, "cleaned_data", {}).items()
-            if value and name not in self.errors
-        }
-
-
-def filter_courses(courses, filters):
-    if filters.get("subsector"):
-        courses = courses.filter(subsectors__slug=filters["subsector"])
-    if filters.get("country"):
-        courses = courses.filter(countries__code=filters["country"])
-    if filters.get("level"):
-        courses = courses.filter(level=filters["level"])
-    if filters.get("language"):
-        courses = courses.filter(
-            translation_key__in=live_courses()
-            .filter(locale__language_code=filters["language"])
-            .values("translation_key")
-        )
-    return courses.distinct()
 
 
 @dataclass
@@ -107,11 +57,11 @@ class CourseCard:
     is_fallback: bool
 
 
-def course_cards(courses, subsector_names):
+def course_cards(courses, names):
     """Cards for a page of courses: subsector names in the active language and the
     languages each course is available in, in a fixed number of queries."""
     courses = list(courses)
-    languages = available_locales(live_courses(), courses)
+    languages = available_locales(CoursePage.objects.served(), courses)
     current = active_code()
     cards = []
     for course in courses:
@@ -119,7 +69,7 @@ def course_cards(courses, subsector_names):
         cards.append(
             CourseCard(
                 page=course,
-                subsectors=[subsector_names.get(slug, slug) for slug in slugs],
+                subsectors=[names.get(slug, slug) for slug in slugs],
                 languages=[
                     (code, language_name(code))
                     for code in languages.get(course.translation_key, [])
@@ -131,22 +81,23 @@ def course_cards(courses, subsector_names):
 
 
 def catalogue_context(request):
-    requested = requested_locale()
-    subsectors = localized_names(Subsector, "slug", requested)
-    countries = localized_names(Country, "code", requested)
-    form = CatalogueFilterForm(request.GET or None, subsectors=subsectors, countries=countries)
-    filters = form.valid_filters() if request.GET else {}
-    courses = filter_courses(localized_queryset(live_courses(), requested), filters)
-    courses = courses.select_related("locale").prefetch_related("subsectors").order_by("title")
+    requested = active_locale()
+    subsectors = subsector_names(requested)
+    filterset = LenientCourseFilterSet(
+        request.GET,
+        CoursePage.objects.served().localized(requested),
+        names={"subsector": subsectors, "country": country_names(requested)},
+    )
+    courses = filterset.qs.select_related("locale").prefetch_related("subsectors")
+    if not filterset.active.get("ordering"):
+        courses = courses.order_by("title", "pk")
     page_obj = Paginator(courses, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return {
-        "filter_form": form,
-        "filters": filters,
+        "filter_form": filterset.form,
+        "filters": filterset.active,
         "courses": course_cards(page_obj.object_list, subsectors),
         "page_obj": page_obj,
-        "filter_query": query.urlencode(),
+        "filter_query": filter_query(request),
     }
 
 
@@ -154,27 +105,28 @@ def catalogue_context(request):
 
 
 def localized_index(model, requested=None):
-    """The live index page (course or case-study) to link in the active language."""
-    requested = requested or requested_locale()
-    return localized_queryset(model.objects.live().public(), requested).first()
+    """The served index page (course or case-study) to link in the active language."""
+    return model.objects.served().localized(requested or active_locale()).first()
 
 
 def home_context(home, request):
-    requested = requested_locale()
+    requested = active_locale()
     courses = (
-        localized_queryset(live_courses(), requested)
+        CoursePage.objects.served()
+        .localized(requested)
         .select_related("locale")
         .prefetch_related("subsectors")
         .order_by("-first_published_at", "title")[:3]
     )
     case_studies = (
-        localized_queryset(live_case_studies(), requested)
+        CaseStudyPage.objects.served()
+        .localized(requested)
         .select_related("locale")
         .order_by("-first_published_at", "title")[:3]
     )
-    partners = localized_queryset(Partner.objects.all(), requested)
+    partners = localized(Partner.objects.all(), requested)
     return {
-        "featured_courses": course_cards(courses, localized_names(Subsector, "slug", requested)),
+        "featured_courses": course_cards(courses, subsector_names(requested)),
         "featured_case_studies": list(case_studies),
         "partner_count": partners.count(),
         "country_count": partners.values("country__code").distinct().count(),
@@ -185,37 +137,29 @@ def home_context(home, request):
 
 
 def case_study_list_context(request):
-    case_studies = (
-        localized_queryset(live_case_studies(), requested_locale())
-        .select_related("locale")
-        .prefetch_related("countries")
-        .order_by("-project_start", "title")
+    requested = active_locale()
+    filterset = LenientCaseStudyFilterSet(
+        request.GET,
+        CaseStudyPage.objects.served().localized(requested),
+        names={"subsector": subsector_names(requested), "country": country_names(requested)},
     )
+    case_studies = filterset.qs.select_related("locale").prefetch_related("countries")
+    if not filterset.active.get("ordering"):
+        case_studies = case_studies.order_by("-project_start", "title", "pk")
     page_obj = Paginator(case_studies, CASE_STUDY_PAGE_SIZE).get_page(request.GET.get("page"))
     current = active_code()
     return {
+        "filter_form": filterset.form,
+        "filters": filterset.active,
         "case_studies": [
             (item, item.locale.language_code != current) for item in page_obj.object_list
         ],
         "page_obj": page_obj,
-        "filter_query": "",
+        "filter_query": filter_query(request),
     }
 
 
 # --- Partner directory and map ----------------------------------------------------------------
-
-
-class PartnerFilterForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    subsector = forms.ChoiceField(label=_("Subsector"), required=False)
-
-    def __init__(self, *args, subsectors, countries, **kwargs):
-        super().__init__(*args, **kwargs)
-        anything = [("", _("Any"))]
-        self.fields["country"].choices = anything + sorted_choices(countries)
-        self.fields["subsector"].choices = anything + sorted_choices(subsectors)
-
-    valid_filters = CatalogueFilterForm.valid_filters
 
 
 @dataclass
@@ -243,23 +187,21 @@ def partner_entry(partner, country_names, subsector_names):
 
 
 def partner_directory_context(request):
-    requested = requested_locale()
-    subsectors = localized_names(Subsector, "slug", requested)
-    countries = localized_names(Country, "code", requested)
-    form = PartnerFilterForm(request.GET or None, subsectors=subsectors, countries=countries)
-    filters = form.valid_filters() if request.GET else {}
-    partners = localized_queryset(Partner.objects.all(), requested)
-    if filters.get("country"):
-        partners = partners.filter(country__code=filters["country"])
-    if filters.get("subsector"):
-        partners = partners.filter(subsectors__slug=filters["subsector"]).distinct()
-    partners = partners.select_related("country", "locale").prefetch_related("subsectors")
-    entries = [
-        partner_entry(partner, countries, subsectors) for partner in partners.order_by("name")
-    ]
+    requested = active_locale()
+    subsectors = subsector_names(requested)
+    countries = country_names(requested)
+    filterset = LenientPartnerFilterSet(
+        request.GET,
+        localized(Partner.objects.all(), requested),
+        names={"subsector": subsectors, "country": countries},
+    )
+    partners = filterset.qs.select_related("country", "locale").prefetch_related("subsectors")
+    if not filterset.active.get("ordering"):
+        partners = partners.order_by("name", "pk")
+    entries = [partner_entry(partner, countries, subsectors) for partner in partners]
     return {
-        "filter_form": form,
-        "filters": filters,
+        "filter_form": filterset.form,
+        "filters": filterset.active,
         "entries": entries,
         "markers": [entry for entry in entries if entry.position],
         "map_width": MAP_WIDTH,
@@ -271,23 +213,23 @@ def partner_directory_context(request):
 def partner_detail_context(partner):
     """A partner's page: the courses and case studies it took part in, in the active
     language (the fallback where they are not translated)."""
-    requested = requested_locale()
+    requested = active_locale()
     same_partner = Partner.objects.filter(translation_key=partner.translation_key)
     courses = (
-        localized_queryset(live_courses(), requested)
+        CoursePage.objects.served()
+        .localized(requested)
         .filter(partners__in=same_partner)
         .distinct()
         .order_by("title")
     )
     case_studies = (
-        localized_queryset(live_case_studies(), requested)
+        CaseStudyPage.objects.served()
+        .localized(requested)
         .filter(partners__in=same_partner)
         .distinct()
         .order_by("title")
     )
-    countries = localized_names(Country, "code", requested)
-    subsectors = localized_names(Subsector, "slug", requested)
-    entry = partner_entry(partner, countries, subsectors)
+    entry = partner_entry(partner, country_names(requested), subsector_names(requested))
     return {
         "partner": partner,
         "country": entry.country,
@@ -306,7 +248,7 @@ def partner_detail_context(partner):
 def find_partner(slug):
     """The partner with ``slug`` in the active language, else in the fallback language."""
     return (
-        localized_queryset(Partner.objects.filter(slug=slug), requested_locale())
+        localized(Partner.objects.filter(slug=slug), active_locale())
         .select_related("country", "locale")
         .first()
     )
@@ -321,13 +263,13 @@ def localized_related(page, requested):
     Translated pages keep the English snippets (they are synchronised fields), so each is
     shown through its translation where one exists.
     """
-    subsectors = localized_names(Subsector, "slug", requested)
-    countries = localized_names(Country, "code", requested)
+    subsectors = subsector_names(requested)
+    countries = country_names(requested)
     return {
         "subsector_names": [subsectors.get(s.slug, s.name) for s in page.subsectors.all()],
         "country_names": [countries.get(c.code, c.name) for c in page.countries.all()],
         "partners": list(
-            localized_queryset(Partner.objects.all(), requested)
+            localized(Partner.objects.all(), requested)
             .filter(translation_key__in=page.partners.values("translation_key"))
             .order_by("name")
         ),
@@ -335,7 +277,7 @@ def localized_related(page, requested):
 
 
 def course_context(course):
-    requested = requested_locale()
+    requested = active_locale()
     related = localized_related(course, requested)
     case_study_keys = CaseStudyPage.objects.filter(
         pk__in=course.related_case_studies.values("case_study_id")
@@ -346,7 +288,8 @@ def course_context(course):
         "country_names": related["country_names"],
         "course_partners": related["partners"],
         "related_case_studies": list(
-            localized_queryset(live_case_studies(), requested)
+            CaseStudyPage.objects.served()
+            .localized(requested)
             .filter(translation_key__in=case_study_keys)
             .order_by("title")
         ),
@@ -372,7 +315,7 @@ def lesson_context(lesson):
 
 
 def case_study_context(case_study):
-    requested = requested_locale()
+    requested = active_locale()
     related = localized_related(case_study, requested)
     course_keys = CoursePage.objects.filter(
         pk__in=case_study.related_courses.values("course_id")
@@ -382,7 +325,8 @@ def case_study_context(case_study):
         "subsector_names": related["subsector_names"],
         "case_study_partners": related["partners"],
         "related_courses": list(
-            localized_queryset(live_courses(), requested)
+            CoursePage.objects.served()
+            .localized(requested)
             .filter(translation_key__in=course_keys)
             .order_by("title")
         ),

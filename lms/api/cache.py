@@ -35,11 +35,11 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .locale import locale_from_accept_language
+from lms.i18n import locale_from_accept_language
 
 GENERATION_KEY = "harbour:api:generation"
 KEY_PREFIX = "harbour:api:response"
-STORED_HEADERS = ("Content-Type", "ETag")
+STORED_HEADERS = ("Content-Type", "ETag", "Content-Language")
 
 
 def enabled():
@@ -92,7 +92,7 @@ def lookup(key):
 
 class CachedResponseMixin:
     """For content viewsets: serve a stored copy of a GET response when there is one, and
-    store each fresh 200 response. Put it before ContentAPIMixin."""
+    store each fresh 200 response. Put it before Harbour's API base view."""
 
     def initial(self, request, *args, **kwargs):
         self._response_key = None
@@ -109,7 +109,6 @@ class CachedResponseMixin:
 
         # dispatch() looks the handler up after initial(): a hit answers in its place.
         def stored_response(*args, **kwargs):
-            self.content_language = stored["language"]
             response = HttpResponse(stored["body"], status=200)
             for name, value in stored["headers"].items():
                 response[name] = value
@@ -133,7 +132,6 @@ class CachedResponseMixin:
                     "headers": {
                         name: response[name] for name in STORED_HEADERS if response.has_header(name)
                     },
-                    "language": getattr(self, "content_language", None),
                 },
                 timeout(),
             )

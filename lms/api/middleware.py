@@ -32,7 +32,7 @@ class APIMiddleware(ConditionalGetMiddleware):
         if not is_api(request):
             return None
         logger.exception("Unhandled error in %s", request.path, exc_info=exception)
-        return json_error(request, 500, _("A server error occurred."))
+        return json_error(request, 500, _("A server error occurred."), "server_error")
 
     def process_response(self, request, response):
         if not is_api(request):
@@ -41,28 +41,13 @@ class APIMiddleware(ConditionalGetMiddleware):
             "application/json"
         ):
             response = json_error(request, response.status_code, response.reason_phrase)
+        served = response
         response = super().process_response(request, response)
-        request._api_response = response
+        if response.status_code == 304 and served.has_header("Content-Language"):
+            # Django's Not Modified keeps only the caching headers; a client revalidating a
+            # German body still learns it is German.
+            response["Content-Language"] = served["Content-Language"]
         return response
 
     def needs_etag(self, response):
         return response.status_code == 200 and super().needs_etag(response)
-
-
-class APIKeep404Middleware:
-    """Placed above LocaleMiddleware: that middleware answers any 404 without a language
-    prefix with a redirect to /<lang>/…, which for the API would turn a JSON 404 into a
-    redirect to an HTML page. APIMiddleware, placed below it, keeps the real response on the
-    request, and this one puts it back."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if not is_api(request):
-            return response
-        kept = getattr(request, "_api_response", None)
-        if kept is not None and kept.status_code == 404 and response is not kept:
-            return kept
-        return response

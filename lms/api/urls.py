@@ -1,13 +1,17 @@
-"""The /api/v1/ root: each app's API routes, the OpenAPI schema and its docs."""
+"""The /api/v1/ root: the index of endpoints, each app's API routes, the OpenAPI schema and
+its docs. The schema and the docs are DRF views with DRF's defaults: they count against no
+rate limit."""
 
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from courses.api.exceptions import not_found
+from .exceptions import not_found
+from .index import APIIndexView
 
 app_name = "api"
 
 urlpatterns = [
+    path("", APIIndexView.as_view(), name="index"),
     path("", include("courses.api.urls")),
     path("", include("lms.api_urls")),
     path("search/", include("search.api_urls")),

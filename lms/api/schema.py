@@ -34,11 +34,24 @@ ERROR_RESPONSES = {
 ERROR_SCHEMA = {
     "type": "object",
     "description": (
-        '{"detail": "…"}, or field errors as DRF gives them, e.g. '
-        '{"q": ["This field is required."]}.'
+        "Every error of the API, in one shape: a readable message, a machine-readable code "
+        "and, for invalid values only, the messages per field."
     ),
-    "properties": {"detail": {"type": "string"}},
-    "additionalProperties": True,
+    "properties": {
+        "detail": {"type": "string", "description": "A readable message."},
+        "code": {
+            "type": "string",
+            "description": "e.g. unknown_parameter, unknown_locale, invalid, not_found, "
+            "not_authenticated, authentication_failed, permission_denied, throttled, "
+            "service_unavailable.",
+        },
+        "errors": {
+            "type": "object",
+            "description": "Messages per field, only for invalid values.",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "required": ["detail", "code"],
 }
 
 
@@ -50,12 +63,11 @@ def document_errors(result, generator, request, public):
         for operation in path_item.values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
+            responses = operation["responses"]
             for status, description in ERROR_RESPONSES.items():
-                operation["responses"].setdefault(
-                    status,
-                    {
-                        "description": description,
-                        "content": {"application/json": {"schema": reference}},
-                    },
-                )
+                responses.setdefault(status, {"description": description})
+            for status, response in responses.items():
+                # Errors an operation declares itself (a 503 of search) get the one body too.
+                if str(status).startswith(("4", "5")) and not response.get("content"):
+                    response["content"] = {"application/json": {"schema": reference}}
     return result

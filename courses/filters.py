@@ -1,0 +1,305 @@
+"""One FilterSet per listing (courses, case studies, partners), used by the API and by the
+web pages, so that both have the same filters and the same matching rules.
+
+Each filter does nothing when its parameter is absent. In the API a bad value is a 400 naming
+the parameter; the web pages use the ``Lenient`` variants, which report a bad value on the form
+and ignore it, and offer subsectors and countries by their names in the visitor's language.
+
+Filters on linked snippets match the snippet's synchronised key (a subsector's slug, a
+country's ISO code in any case, a partner's slug), so they work whichever locale's snippet a
+page links to. ``?search=`` asks Wagtail's search backend, whichever is configured, for the ids
+of the matching items; ``?language=`` keeps what is served in that language.
+"""
+
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, validate_slug
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField
+from wagtail.search.backends import get_search_backend
+
+from lms.i18n import language_name
+
+from .models import CaseStudyPage, CoursePage, Partner
+
+QUERY_MAX_LENGTH = 200
+QUERY_MAX_TERMS = 32
+SEARCH_LIMIT = 1000
+ANY = _("Any")
+
+validate_country_code = RegexValidator(
+    r"^[A-Za-z]{2}$", _("Give a two-letter ISO 3166-1 country code, e.g. PL.")
+)
+
+
+class DateOrDateTimeField(IsoDateTimeField):
+    """ISO 8601: a date (midnight UTC) or a date and time."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and "T" not in value and " " not in value.strip():
+            try:
+                day = parse_date(value.strip()) if value.strip() else None
+            except ValueError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+            if day is not None:
+                return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
+        return super().to_python(value)
+
+    default_error_messages = {
+        "invalid": _("Give an ISO 8601 date or date and time, e.g. 2026-05-01T12:00:00Z.")
+    }
+
+
+class DateOrDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = DateOrDateTimeField
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Orders by the client's choice, then by id, so that pages never overlap."""
+
+    def filter(self, qs, value):
+        if value in django_filters.constants.EMPTY_VALUES:
+            return qs
+        return qs.order_by(*[self.get_ordering_value(param) for param in value], "pk")
+
+
+def matching(queryset, lookup, value):
+    """Items of ``queryset`` with a linked object matching ``lookup``, without duplicates."""
+    model = queryset.model
+    return queryset.filter(pk__in=model.objects.filter(**{lookup: value}).values("pk"))
+
+
+def normalise_query(text):
+    """The words of ``text``: punctuation, operators' symbols and control characters become
+    separators, so no backend ever sees query syntax it could choke on (FTS5 quotes, tsquery
+    operators, Lucene's reserved characters)."""
+    words = re.findall(r"[^\W_]+", (text or "")[: QUERY_MAX_LENGTH * 2])
+    query = " ".join(words[:QUERY_MAX_TERMS])
+    return query[:QUERY_MAX_LENGTH].strip()
+
+
+def search_ids(queryset, query):
+    """The ids of what Wagtail's search backend finds for ``query`` among ``queryset``'s model,
+    in the locales the queryset may serve."""
+    model = queryset.model
+    candidates = model.objects.all()
+    if hasattr(candidates, "served"):
+        candidates = candidates.served()
+    results = get_search_backend().search(query, candidates, operator="and")[:SEARCH_LIMIT]
+    return [obj.pk for obj in results]
+
+
+class SearchFilterMixin(django_filters.FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search",
+        label=_("Search"),
+        help_text=_("Full-text search, e.g. ?search=cooperation"),
+        max_length=QUERY_MAX_LENGTH,
+    )
+
+    def filter_search(self, queryset, name, value):
+        # Only the words: quotes, operators and control characters are query syntax to the
+        # backends (an FTS5 syntax error on SQLite), never something a client meant.
+        value = normalise_query(value)
+        if not value:
+            return queryset
+        return queryset.filter(pk__in=search_ids(queryset, value))
+
+
+def language_choices():
+    return [(code, language_name(code)) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+class PageFilterSet(SearchFilterMixin):
+    """What every page list can be filtered by."""
+
+    subsector = django_filters.CharFilter(
+        method="filter_subsector",
+        label=_("Subsector"),
+        help_text=_("Subsector slug, e.g. ?subsector=design"),
+        validators=[validate_slug],
+    )
+    country = django_filters.CharFilter(
+        method="filter_country",
+        label=_("Country"),
+        help_text=_("ISO 3166-1 alpha-2 country code, e.g. ?country=PL"),
+        validators=[validate_country_code],
+    )
+    partner = django_filters.CharFilter(
+        method="filter_partner",
+        label=_("Partner"),
+        help_text=_("Partner slug, e.g. ?partner=goethe-institut"),
+        validators=[validate_slug],
+    )
+    language = django_filters.ChoiceFilter(
+        method="filter_language",
+        choices=language_choices(),
+        label=_("Available in"),
+        empty_label=ANY,
+        help_text=_("Only what has a published translation in this locale, e.g. ?language=pl"),
+    )
+    updated_since = DateOrDateTimeFilter(
+        field_name="last_published_at",
+        lookup_expr="gte",
+        label=_("Updated since"),
+        help_text=_("Published on or after this ISO 8601 date or time, e.g. 2026-01-01T00:00:00Z"),
+    )
+
+    def filter_subsector(self, queryset, name, value):
+        return matching(queryset, "subsectors__slug", value)
+
+    def filter_country(self, queryset, name, value):
+        return matching(queryset, "countries__code__iexact", value)
+
+    def filter_partner(self, queryset, name, value):
+        return matching(queryset, "partners__slug", value)
+
+    def filter_language(self, queryset, name, value):
+        model = queryset.model
+        in_language = model.objects.served().filter(locale__language_code=value)
+        return queryset.filter(translation_key__in=in_language.values("translation_key"))
+
+
+class CourseFilterSet(PageFilterSet):
+    level = django_filters.ChoiceFilter(
+        choices=CoursePage.Level.choices,
+        label=_("Level"),
+        empty_label=ANY,
+        help_text=_("The course's level"),
+    )
+    ordering = StableOrderingFilter(
+        fields=(
+            ("title", "title"),
+            ("last_published_at", "last_published_at"),
+            ("first_published_at", "first_published_at"),
+            ("estimated_duration", "estimated_duration"),
+        ),
+        label=_("Order by"),
+        empty_label=ANY,
+        help_text=_("Order by; a minus sign reverses, e.g. ?ordering=-last_published_at"),
+    )
+
+    class Meta:
+        model = CoursePage
+        fields = ["search", "subsector", "country", "partner", "level", "language"]
+
+
+class CaseStudyFilterSet(PageFilterSet):
+    ordering = StableOrderingFilter(
+        fields=(
+            ("title", "title"),
+            ("last_published_at", "last_published_at"),
+            ("project_start", "project_start"),
+        ),
+        label=_("Order by"),
+        empty_label=ANY,
+        help_text=_("Order by; a minus sign reverses, e.g. ?ordering=-project_start"),
+    )
+
+    class Meta:
+        model = CaseStudyPage
+        fields = ["search", "subsector", "country", "partner", "language"]
+
+
+class PartnerFilterSet(SearchFilterMixin):
+    country = django_filters.CharFilter(
+        field_name="country__code",
+        lookup_expr="iexact",
+        label=_("Country"),
+        help_text=_("ISO 3166-1 alpha-2 country code, e.g. ?country=DE"),
+        validators=[validate_country_code],
+    )
+    subsector = django_filters.CharFilter(
+        method="filter_subsector",
+        label=_("Subsector"),
+        help_text=_("Subsector slug, e.g. ?subsector=design"),
+        validators=[validate_slug],
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Partner.Kind.choices,
+        label=_("Type"),
+        empty_label=ANY,
+        help_text=_("The kind of organisation"),
+    )
+    ordering = StableOrderingFilter(
+        fields=(("name", "name"), ("updated_at", "updated_at")),
+        label=_("Order by"),
+        empty_label=ANY,
+        help_text=_("Order by; a minus sign reverses, e.g. ?ordering=name"),
+    )
+
+    class Meta:
+        model = Partner
+        fields = ["search", "country", "subsector", "kind"]
+
+    def filter_subsector(self, queryset, name, value):
+        return matching(queryset, "subsectors__slug", value)
+
+
+# --- The web pages' variants ------------------------------------------------------------------
+
+
+class Lenient:
+    """For the web pages, whose filters come from a GET form: a bad value is reported on the
+    form (``form.errors``) and ignored, never an error page. Subsectors and countries are
+    offered by name in the visitor's language (``names={"subsector": {slug: name}, …}``).
+    ``hidden`` filters work in the URL but are not offered in the form: an ordering's labels
+    come from field names, which are not translated."""
+
+    hidden = ("updated_since", "ordering")
+
+    def __init__(self, data=None, queryset=None, *, names=None, **kwargs):
+        super().__init__(data or None, queryset, **kwargs)
+        fields = self.form.fields
+        for name, choices in (names or {}).items():
+            fields[name] = forms.ChoiceField(
+                label=self.filters[name].label,
+                required=False,
+                choices=[("", ANY)] + sorted(choices.items(), key=lambda item: item[1].casefold()),
+            )
+        for name in self.hidden:
+            if name in fields:
+                fields[name].widget = forms.HiddenInput()
+        if "search" in fields:
+            fields["search"].widget.input_type = "search"
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            # cleaned_data holds the valid values only: the others are on form.errors.
+            queryset = self.queryset.all()
+            if self.is_bound:
+                self.form.is_valid()
+                queryset = self.filter_queryset(queryset)
+            self._qs = queryset
+        return self._qs
+
+    @property
+    def active(self):
+        """The filters in use: their valid, non-empty values."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return {
+            name: value
+            for name, value in getattr(self.form, "cleaned_data", {}).items()
+            if value not in (None, "", [])
+        }
+
+
+class LenientCourseFilterSet(Lenient, CourseFilterSet):
+    pass
+
+
+class LenientCaseStudyFilterSet(Lenient, CaseStudyFilterSet):
+    pass
+
+
+class LenientPartnerFilterSet(Lenient, PartnerFilterSet):
+    pass

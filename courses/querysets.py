@@ -1,0 +1,64 @@
+"""What "served" means for Harbour's pages, written once.
+
+A page is served (on the site, in the API, in search, and for learners' progress) when it is
+live, public (outside every private section), and every one of its ancestors is live: a lesson
+whose course was unpublished is gone with its course. Every listing, detail, syllabus, search
+and learner look-up starts from ``served()``; ``localized(requested)`` then picks each
+translation group's version in the requested locale, else in the fallback locale
+(``lms.i18n``)::
+
+    CoursePage.objects.served().localized(requested)
+    served(Page.objects.all())          # the same rule for a queryset of any page type
+
+Cost: ``served()`` reads the view restrictions and the unpublished pages that have children
+(two small queries) when the queryset is built. A response that builds many querysets passes
+``hidden=hidden_q()`` to compute them once.
+"""
+
+from django.db.models import Q
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+
+from lms.i18n import localized_queryset
+
+NOTHING = Q(pk__in=[])
+
+
+def unpublished_sections_q():
+    """Pages under an unpublished page. Only pages with children can hide anything, and
+    there are few of them: their paths are read once and matched as prefixes."""
+    q = Q()
+    for path in Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True):
+        q |= Q(path__startswith=path)
+    return q if q else NOTHING
+
+
+def hidden_q():
+    """Pages that are live but must not be served: in a private section or under an
+    unpublished page."""
+    private = Page.objects.all().private_q()
+    unpublished = unpublished_sections_q()
+    if private == NOTHING:
+        return unpublished
+    if unpublished == NOTHING:
+        return private
+    return private | unpublished
+
+
+def served(queryset, hidden=None):
+    """``queryset`` limited to the pages that may be served."""
+    hidden = hidden_q() if hidden is None else hidden
+    queryset = queryset.live()
+    return queryset if hidden == NOTHING else queryset.exclude(hidden)
+
+
+class HarbourPageQuerySet(PageQuerySet):
+    def served(self, hidden=None):
+        return served(self, hidden)
+
+    def localized(self, requested):
+        return localized_queryset(self, requested)
+
+
+class HarbourPageManager(PageManager.from_queryset(HarbourPageQuerySet)):
+    pass

@@ -1,0 +1,150 @@
+"""One error body for every 4xx and 5xx of every Harbour API endpoint::
+
+    {"detail": "A readable message.", "code": "machine_readable"}
+    {"detail": "Some values are not valid.", "code": "invalid", "errors": {"page_size": ["…"]}}
+
+``errors`` is there only for field errors. The body is built by ``error_body`` alone: DRF's
+exceptions pass through ``exception_handler`` (set on Harbour's API base view, not globally,
+so that Wagtail's and wagtail-localize's DRF views keep their own), and errors raised outside
+DRF (an unknown address, a CSRF failure, a crash) through ``json_error``.
+"""
+
+import logging
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework import exceptions, status
+from rest_framework.views import exception_handler as drf_exception_handler
+
+logger = logging.getLogger(__name__)
+
+# The code of an error DRF or Django raised without one, by status.
+STATUS_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "request_too_large",
+    415: "unsupported_media_type",
+    429: "throttled",
+    500: "server_error",
+    503: "service_unavailable",
+}
+
+
+def error_body(detail, code, errors=None):
+    body = {"detail": str(detail), "code": str(code)}
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+class BadRequest(exceptions.APIException):
+    """A 400 with a message and a code of its own, e.g. ``unknown_parameter``."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_detail = gettext_lazy("Bad request.")
+    default_code = "bad_request"
+
+
+class FieldErrors(exceptions.ValidationError):
+    """A 400 for invalid values, ``{field: [messages]}``: ``errors`` in the body."""
+
+
+def _messages(value):
+    """DRF's error details (lists, dicts, ErrorDetail) as lists of plain strings."""
+    if isinstance(value, dict):
+        return {str(key): _messages(item) for key, item in value.items()}
+    if isinstance(value, list):
+        flat = []
+        for item in value:
+            if isinstance(item, dict):
+                flat.append(_messages(item))
+            else:
+                flat.append(str(item))
+        return flat
+    return [str(value)]
+
+
+def _first_code(codes):
+    while isinstance(codes, dict | list):
+        if not codes:
+            return None
+        codes = next(iter(codes.values())) if isinstance(codes, dict) else codes[0]
+    return codes
+
+
+def body_for(exc):
+    """The error body of a DRF APIException."""
+    if isinstance(exc, exceptions.ValidationError) and not isinstance(exc, BadRequest):
+        detail = exc.detail
+        if isinstance(detail, dict):
+            errors = _messages(detail)
+            # A message that belongs to no field is the body's detail.
+            general = errors.pop("non_field_errors", None) or errors.pop("detail", None)
+            if errors:
+                return error_body(
+                    " ".join(general) if general else _("Some values are not valid."),
+                    "invalid",
+                    errors,
+                )
+            return error_body(" ".join(general or []), _first_code(exc.get_codes()) or "invalid")
+        messages = _messages(detail)
+        return error_body(" ".join(messages), _first_code(exc.get_codes()) or "invalid")
+    code = _first_code(exc.get_codes()) or STATUS_CODES.get(exc.status_code, "error")
+    detail = exc.detail
+    if isinstance(detail, dict | list):
+        detail = " ".join(str(item) for item in _messages(detail))
+    if code == "error" and exc.status_code in STATUS_CODES:
+        code = STATUS_CODES[exc.status_code]
+    return error_body(detail, code)
+
+
+def exception_handler(exc, context):
+    # As DRF does: Django's own 404 and permission errors are the API's.
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(*exc.args)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(*exc.args)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        # Anything DRF does not know is a bug on our side, but the client still gets JSON.
+        logger.exception("Unhandled error in the API", exc_info=exc)
+        return JsonResponse(
+            error_body(_("A server error occurred."), "server_error"),
+            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        )
+    response.data = body_for(exc)
+    return response
+
+
+def json_error(request, status_code, detail, code=None):
+    """An error answered outside DRF's views, in the same shape."""
+    response = JsonResponse(
+        error_body(detail, code or STATUS_CODES.get(status_code, "error")), status=status_code
+    )
+    response["Vary"] = "Accept-Language"
+    return response
+
+
+def not_found(request, *args, **kwargs):
+    """The catch-all at the end of /api/: an unknown address gets a JSON 404, and an address
+    that only lacks its trailing slash a redirect (CommonMiddleware never sees it as unknown)."""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
+    return json_error(
+        request, 404, _("No API endpoint at %(path)s.") % {"path": request.path}, "not_found"
+    )

@@ -1,0 +1,92 @@
+"""The learner side: enrolment, progress, quizzes, certificates and the learner's own data.
+
+The web pages, the API and the admin report all call these functions; none of them writes a
+learner model directly. Progress belongs to translation keys (see ``pages``).
+
+- ``pages``: served courses and lessons, a course's source translation and its lessons;
+- ``progress``: a learner's progress in their courses, read in a fixed number of queries;
+- ``enrolment``: enrolling and recording progress, idempotently, under a row lock;
+- ``quizzes``: attempts graded on the server;
+- ``certificates``: completion, issuing and verifying certificates;
+- ``accounts``: the profile, the data export and the deletion of an account.
+
+The editors' report is in ``lms.reports``.
+"""
+
+from lms.models import LessonProgress
+
+from .accounts import delete_learner, export_learner_data, profile_for
+from .certificates import (
+    certificate_course,
+    check_completion,
+    issue_certificate,
+    learner_name,
+    new_certificate_code,
+    normalise_code,
+    verify_certificate,
+)
+from .enrolment import MAX_POSITION_LENGTH, MAX_TIME_SPENT, enrol, record_progress
+from .pages import (
+    LearnerError,
+    NotFound,
+    find_quiz,
+    lesson_course,
+    lessons_of,
+    live_course,
+    live_lesson,
+    localized,
+    quiz_ids,
+    source_courses,
+    valid_id,
+)
+from .progress import (
+    CourseState,
+    LessonState,
+    course_progress,
+    course_states,
+    lesson_progress,
+    lesson_status,
+    progress_summary,
+)
+from .quizzes import grade, grade_quiz, quiz_attempts
+
+Status = LessonProgress.Status
+
+__all__ = [
+    "MAX_POSITION_LENGTH",
+    "MAX_TIME_SPENT",
+    "CourseState",
+    "LearnerError",
+    "LessonState",
+    "NotFound",
+    "Status",
+    "certificate_course",
+    "check_completion",
+    "course_progress",
+    "course_states",
+    "delete_learner",
+    "enrol",
+    "export_learner_data",
+    "find_quiz",
+    "grade",
+    "grade_quiz",
+    "issue_certificate",
+    "learner_name",
+    "lesson_course",
+    "lesson_progress",
+    "lesson_status",
+    "lessons_of",
+    "live_course",
+    "live_lesson",
+    "localized",
+    "new_certificate_code",
+    "normalise_code",
+    "profile_for",
+    "progress_summary",
+    "quiz_attempts",
+    "quiz_ids",
+    "record_progress",
+    "source_courses",
+    "valid_id",
+    "verify_certificate",
+]

@@ -1,0 +1,77 @@
+"""Completion and certificates: a course completes once, and its certificate is issued once."""
+
+import base64
+import secrets
+
+from django.utils import timezone
+
+from courses.models import CoursePage
+from lms import i18n
+from lms.models import Certificate
+
+from .pages import localized, source_courses
+from .progress import course_states
+
+
+def new_certificate_code():
+    """80 random bits as four groups of base32, e.g. ``K3QF-7ZPA-M2XD-4RTB``."""
+    raw = base64.b32encode(secrets.token_bytes(10)).decode()
+    return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+
+def normalise_code(code):
+    cleaned = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    if len(cleaned) != 16:
+        return None
+    return "-".join(cleaned[i : i + 4] for i in range(0, 16, 4))
+
+
+def learner_name(user):
+    return user.get_full_name().strip() or user.get_username()
+
+
+def check_completion(enrolment):
+    """Mark the enrolment complete and issue its certificate the first time every lesson is
+    done. The caller holds the enrolment's row lock."""
+    state = course_states(enrolment.user, [enrolment], enrolment.locale or None)[0]
+    if not state.is_complete:
+        return None
+    if enrolment.completed_at is None:
+        enrolment.completed_at = timezone.now()
+        enrolment.save(update_fields=["completed_at"])
+    return issue_certificate(enrolment, state.course)
+
+
+def issue_certificate(enrolment, course=None):
+    """The learner's certificate for the enrolment's course, created once."""
+    if course is None:
+        course = source_courses([enrolment.course_key]).get(enrolment.course_key)
+    certificate, _created = Certificate.objects.get_or_create(
+        user=enrolment.user,
+        course_key=enrolment.course_key,
+        defaults={
+            "code": new_certificate_code(),
+            "learner_name": learner_name(enrolment.user),
+            "course_title": course.title if course else "",
+            "locale": enrolment.locale,
+        },
+    )
+    return certificate
+
+
+def verify_certificate(code):
+    """The certificate with this code (any case, with or without dashes), or None."""
+    code = normalise_code(code)
+    if code is None:
+        return None
+    return Certificate.objects.filter(code=code).first()
+
+
+def certificate_course(certificate, locale_code=None):
+    """The course a certificate is for, in the locale when it is live there, or None."""
+    source = source_courses([certificate.course_key]).get(certificate.course_key)
+    if source is None:
+        return None
+    return localized(CoursePage, [source], locale_code or i18n.active_code())[
+        source.translation_key
+    ]

@@ -1,0 +1,123 @@
+"""The pages learners use, as the learner side sees them: served courses and lessons by id,
+a course's source translation and its lessons, and the errors a learner's request can meet.
+
+"The course's lessons" are the served lessons of the course's source translation (the one in
+the fallback locale when it is served, otherwise the oldest served translation), so a learner
+who switches from Polish to English keeps every lesson they completed, and a lesson added in
+English counts for everyone.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from courses.models import CoursePage, LessonPage
+from lms import i18n
+
+
+class LearnerError(Exception):
+    """Input a learner or client sent that we refuse; the message is safe to show them."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class NotFound(LearnerError):
+    """The page, quiz or record does not exist, or is not visible to this learner."""
+
+
+MAX_ID = 2**63 - 1
+
+
+def valid_id(value):
+    # An id beyond the database's integer range is simply not there (not an overflow error).
+    return isinstance(value, int) and 0 < value <= MAX_ID
+
+
+def live_course(course_id):
+    """The served course with this page id, in any locale."""
+    course = None
+    if valid_id(course_id):
+        course = CoursePage.objects.served().filter(pk=course_id).first()
+    if course is None:
+        raise NotFound(_("There is no published course with id %(id)s.") % {"id": course_id})
+    return course
+
+
+def live_lesson(lesson_id):
+    """The served lesson with this page id, in any locale: its course is live too."""
+    lesson = None
+    if valid_id(lesson_id):
+        lesson = LessonPage.objects.served().select_related("locale").filter(pk=lesson_id).first()
+    if lesson is None:
+        raise NotFound(_("There is no published lesson with id %(id)s.") % {"id": lesson_id})
+    return lesson
+
+
+def lesson_course(lesson):
+    # Kept on the lesson: a request that records progress and then answers with it asks
+    # twice for the same lesson's course.
+    course = getattr(lesson, "_live_course", None)
+    if course is None:
+        course = (
+            CoursePage.objects.served()
+            .select_related("locale")
+            .filter(path=lesson.path[: -CoursePage.steplen])
+            .first()
+        )
+        if course is None:
+            raise NotFound(_("This lesson does not belong to a published course."))
+        lesson._live_course = course
+    return course
+
+
+def _pick_source(pages):
+    default = i18n.fallback_locale_code()
+    for page in pages:
+        if page.locale.language_code == default:
+            return page
+    return min(pages, key=lambda page: page.pk)
+
+
+def source_courses(course_keys):
+    """``{course_key: source CoursePage}`` for the keys that have a served course."""
+    by_key = {}
+    pages = CoursePage.objects.served().filter(translation_key__in=set(course_keys))
+    for page in pages.select_related("locale"):
+        by_key.setdefault(page.translation_key, []).append(page)
+    return {key: _pick_source(pages) for key, pages in by_key.items()}
+
+
+def lessons_of(courses):
+    """``{course_key: [LessonPage, …]}`` in tree order for the given source courses; one query."""
+    courses = list(courses)
+    if not courses:
+        return {}
+    condition = Q()
+    for course in courses:
+        condition |= Q(path__startswith=course.path, depth=course.depth + 1)
+    by_path = {course.path: course.translation_key for course in courses}
+    result = {course.translation_key: [] for course in courses}
+    lessons = LessonPage.objects.served().filter(condition).select_related("locale")
+    for lesson in lessons.order_by("path"):
+        result[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
+    return result
+
+
+def localized(model, pages, locale_code):
+    """``{translation_key: page}``: each page in the locale when it is served there, else
+    itself (lms.i18n picks)."""
+    requested = i18n.requested_locale(locale_code)
+    return i18n.pick_translations(model.objects.served(), pages, [requested.locale_id])
+
+
+def quiz_ids(lesson):
+    return [block.id for block in lesson.body if block.block_type == "quiz"]
+
+
+def find_quiz(lesson, quiz_id):
+    for block in lesson.body:
+        if block.block_type == "quiz" and block.id == quiz_id:
+            return block
+    raise NotFound(_("This lesson has no quiz with id %(id)s.") % {"id": quiz_id})

@@ -1,0 +1,194 @@
+"""A learner's progress in their courses, computed in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from courses.models import CoursePage, LessonPage
+from lms import i18n
+from lms.models import Certificate, Enrolment, LessonProgress, QuizAttempt
+
+from .pages import lessons_of, localized, quiz_ids, source_courses
+
+Status = LessonProgress.Status
+
+
+@dataclass
+class LessonState:
+    page: LessonPage  # in the learner's locale where it exists, for links and titles
+    key: object
+    status: str = Status.NOT_STARTED
+    position: str = ""
+    time_spent: int = 0
+    quizzes: list = field(default_factory=list)
+    quizzes_passed: set = field(default_factory=set)
+    is_new: bool = False
+
+    @property
+    def is_done(self):
+        return self.status == Status.COMPLETED and set(self.quizzes) <= self.quizzes_passed
+
+
+@dataclass
+class CourseState:
+    key: object
+    course: CoursePage | None  # None when the course is no longer published
+    enrolment: Enrolment | None
+    lessons: list
+    certificate: Certificate | None = None
+
+    @property
+    def total(self):
+        return len(self.lessons)
+
+    @property
+    def completed(self):
+        return sum(1 for lesson in self.lessons if lesson.is_done)
+
+    @property
+    def percent(self):
+        return round(100 * self.completed / self.total) if self.total else 0
+
+    @property
+    def is_complete(self):
+        return self.total > 0 and self.completed == self.total
+
+    @property
+    def next_lesson(self):
+        for lesson in self.lessons:
+            if not lesson.is_done:
+                return lesson.page
+        return None
+
+    @property
+    def new_lessons(self):
+        return [lesson.page for lesson in self.lessons if lesson.is_new]
+
+    @property
+    def time_spent(self):
+        return sum(lesson.time_spent for lesson in self.lessons)
+
+    def as_dict(self):
+        """The shape the ``course_progress`` template tag promises."""
+        return {
+            "percent": self.percent,
+            "completed": self.completed,
+            "total": self.total,
+            "is_complete": self.is_complete,
+            "enrolled": self.enrolment is not None,
+            "next_lesson": self.next_lesson,
+            "new_lessons": self.new_lessons,
+            "lessons": self.lessons,
+            "certificate": self.certificate,
+            "enrolment": self.enrolment,
+        }
+
+
+def course_states(user, enrolments, locale_code=None, course_keys=()):
+    """The progress of each enrolment (and of each extra course key), in a fixed number of
+    queries however many courses there are."""
+    locale_code = locale_code or i18n.active_code()
+    enrolments = list(enrolments)
+    keys = [enrolment.course_key for enrolment in enrolments]
+    keys += [key for key in course_keys if key not in keys]
+    if not keys:
+        return []
+    sources = source_courses(keys)
+    lessons = lessons_of(sources.values())
+    all_lessons = [lesson for course_lessons in lessons.values() for lesson in course_lessons]
+    local_courses = localized(CoursePage, sources.values(), locale_code)
+    local_lessons = localized(LessonPage, all_lessons, locale_code)
+
+    progress, passed, certificates = {}, set(), {}
+    if enrolments:
+        for row in LessonProgress.objects.filter(enrolment__in=enrolments):
+            progress[(row.enrolment_id, row.lesson_key)] = row
+        passed = set(
+            QuizAttempt.objects.filter(
+                user=user,
+                passed=True,
+                lesson_key__in=[lesson.translation_key for lesson in all_lessons],
+            )
+            .order_by()
+            .values_list("lesson_key", "quiz_id")
+            .distinct()
+        )
+        certificates = {
+            certificate.course_key: certificate
+            for certificate in Certificate.objects.filter(user=user, course_key__in=keys)
+        }
+
+    by_key = {enrolment.course_key: enrolment for enrolment in enrolments}
+    states = []
+    for key in keys:
+        enrolment = by_key.get(key)
+        source = sources.get(key)
+        lesson_states = []
+        for lesson in lessons.get(key, []):
+            state = LessonState(
+                page=local_lessons[lesson.translation_key],
+                key=lesson.translation_key,
+                quizzes=quiz_ids(lesson),
+            )
+            state.quizzes_passed = {
+                quiz for quiz in state.quizzes if (lesson.translation_key, quiz) in passed
+            }
+            row = progress.get((enrolment.pk, lesson.translation_key)) if enrolment else None
+            if row is not None:
+                state.status, state.position, state.time_spent = (
+                    row.status,
+                    row.position,
+                    row.time_spent,
+                )
+            # Once a course was complete, every lesson not done since is one the editors added
+            # (or gave a new quiz) after the learner finished.
+            state.is_new = bool(enrolment and enrolment.completed_at and not state.is_done)
+            lesson_states.append(state)
+        states.append(
+            CourseState(
+                key=key,
+                course=local_courses.get(source.translation_key) if source else None,
+                enrolment=enrolment,
+                lessons=lesson_states,
+                certificate=certificates.get(key),
+            )
+        )
+    return states
+
+
+def course_progress(user, course, locale_code=None):
+    """The learner's progress in one course (a page of any locale); anonymous users get the
+    course's lessons with nothing done."""
+    enrolments = []
+    if user is not None and user.is_authenticated:
+        enrolments = list(Enrolment.objects.filter(user=user, course_key=course.translation_key))
+    states = course_states(user, enrolments, locale_code, course_keys=[course.translation_key])
+    return states[0]
+
+
+def lesson_progress(user, lesson):
+    """The learner's LessonProgress row for a lesson of any locale, or None."""
+    if user is None or not user.is_authenticated:
+        return None
+    return (
+        LessonProgress.objects.filter(enrolment__user=user, lesson_key=lesson.translation_key)
+        .select_related("enrolment")
+        .first()
+    )
+
+
+def lesson_status(user, lesson):
+    row = lesson_progress(user, lesson)
+    return row.status if row else Status.NOT_STARTED
+
+
+def progress_summary(user, locale_code=None):
+    """Everything on the learner's dashboard and ``/api/v1/me/progress/``."""
+    states = course_states(
+        user, Enrolment.objects.filter(user=user).order_by("-enrolled_at", "-id"), locale_code
+    )
+    return {
+        "courses": states,
+        "enrolled": len(states),
+        "completed": sum(1 for state in states if state.is_complete),
+        "lessons_completed": sum(state.completed for state in states),
+        "time_spent": sum(state.time_spent for state in states),
+    }

@@ -1,0 +1,123 @@
+"""Quiz attempts, graded on the server against answers the client never sees."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lms.models import LessonProgress, QuizAttempt
+
+from .certificates import check_completion
+from .enrolment import locked_enrolment
+from .pages import LearnerError, find_quiz, lesson_course
+
+Status = LessonProgress.Status
+
+
+def _attempt_error(message, **params):
+    return LearnerError(message % params if params else message, "answers")
+
+
+def _clean_answers(quiz, answers):
+    """``{question_id: set(choice ids)}`` for a well-formed answer to every question."""
+    if not isinstance(answers, dict) or not answers:
+        raise _attempt_error(_("Send an answer for each question."))
+    questions = quiz.value["questions"]
+    by_id = {bound.id: bound.value for bound in questions.bound_blocks}
+    unknown = [str(question_id) for question_id in answers if question_id not in by_id]
+    if unknown:
+        raise _attempt_error(_("Unknown question id: %(ids)s."), ids=", ".join(sorted(unknown)))
+    missing = [question_id for question_id in by_id if question_id not in answers]
+    if missing:
+        raise _attempt_error(_("Answer every question; missing: %(ids)s."), ids=", ".join(missing))
+    cleaned = {}
+    for question_id, chosen in answers.items():
+        question = by_id[question_id]
+        if isinstance(chosen, str | int) and not isinstance(chosen, bool):
+            chosen = [chosen]
+        if not isinstance(chosen, list) or not chosen:
+            raise _attempt_error(
+                _("Choose at least one answer to question %(id)s."), id=question_id
+            )
+        valid = {str(index) for index in range(len(question["choices"]))}
+        choices = set()
+        for choice in chosen:
+            choice = (
+                str(choice) if isinstance(choice, int) and not isinstance(choice, bool) else choice
+            )
+            if choice not in valid:
+                raise _attempt_error(
+                    _("Question %(id)s has no answer %(choice)s."), id=question_id, choice=choice
+                )
+            choices.add(choice)
+        if question["kind"] == "single" and len(choices) > 1:
+            raise _attempt_error(_("Question %(id)s takes only one answer."), id=question_id)
+        cleaned[question_id] = choices
+    return cleaned
+
+
+def grade(quiz, cleaned):
+    """Score an attempt against the stored answers: a question counts when the chosen set is
+    exactly the set of correct answers. Returns ``(score %, passed, per-question results)``."""
+    results = []
+    for bound in quiz.value["questions"].bound_blocks:
+        question = bound.value
+        chosen = cleaned[bound.id]
+        correct = {str(i) for i, choice in enumerate(question["choices"]) if choice["correct"]}
+        results.append(
+            {
+                "question": bound.id,
+                "text": question["question"],
+                "chosen": sorted(chosen, key=int),
+                "correct": chosen == correct,
+                "feedback": [
+                    {
+                        "choice": choice_id,
+                        "text": question["choices"][int(choice_id)]["text"],
+                        "feedback": question["choices"][int(choice_id)]["feedback"] or "",
+                    }
+                    for choice_id in sorted(chosen, key=int)
+                ],
+                "explanation": question["explanation"] or "",
+            }
+        )
+    right = sum(1 for result in results if result["correct"])
+    score = round(100 * right / len(results)) if results else 0
+    return score, score >= quiz.value["pass_mark"], results
+
+
+def grade_quiz(user, lesson, quiz_id, answers):
+    """Grade and record one attempt at a quiz of a lesson (a page of any locale).
+
+    Bad input raises LearnerError and records nothing. The attempt enrols the learner and
+    marks the lesson as started; passing the last quiz can complete the course.
+    """
+    quiz = find_quiz(lesson, quiz_id)
+    cleaned = _clean_answers(quiz, answers)
+    score, passed, results = grade(quiz, cleaned)
+    course = lesson_course(lesson)
+    with transaction.atomic():
+        enrolment = locked_enrolment(user, course)
+        attempt = QuizAttempt.objects.create(
+            user=user,
+            lesson_key=lesson.translation_key,
+            quiz_id=quiz_id,
+            locale=lesson.locale.language_code,
+            answers={question: sorted(choices, key=int) for question, choices in cleaned.items()},
+            results=results,
+            score=score,
+            passed=passed,
+        )
+        row, _created = LessonProgress.objects.get_or_create(
+            enrolment=enrolment,
+            lesson_key=lesson.translation_key,
+            defaults={"status": Status.IN_PROGRESS},
+        )
+        if row.status == Status.NOT_STARTED:
+            row.status = Status.IN_PROGRESS
+            row.save(update_fields=["status", "updated_at"])
+        if passed and row.status == Status.COMPLETED:
+            check_completion(enrolment)
+    return attempt
+
+
+def quiz_attempts(user, lesson):
+    return QuizAttempt.objects.filter(user=user, lesson_key=lesson.translation_key)

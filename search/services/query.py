@@ -1,0 +1,247 @@
+"""Search across courses, lessons, case studies and partners, one locale at a time.
+
+The web page, the API and the benchmark call ``search`` and ``autocomplete``. What is indexed,
+and how each field weighs, is declared by the models' ``search_fields``; this package only knows
+which models are searchable (``SEARCH_TYPES``) and asks Wagtail's search API for the rest, so
+the same code runs on SQLite FTS5, PostgreSQL and Elasticsearch.
+"""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from courses.filters import normalise_query
+from lms.api.links import api_url
+
+from ..backends import backend_for_language
+from .facets import Owner, facet_counts
+from .highlight import body_text, highlight
+from .types import (
+    CANDIDATES_PER_TYPE,
+    PAGE_SIZE_MAX,
+    SEARCH_TYPES,
+    Hit,
+    SearchInputError,
+    SearchResult,
+    SearchUnavailable,
+)
+
+
+def _backend_errors():
+    errors = [DatabaseError, OSError]
+    try:
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError
+
+        errors += [TransportError, ApiError]
+    except ImportError:  # pragma: no cover - elasticsearch is a dependency
+        pass
+    try:
+        from opensearchpy.exceptions import OpenSearchException
+
+        errors.append(OpenSearchException)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+BACKEND_ERRORS = _backend_errors()
+
+
+def get_locale(locale):
+    if isinstance(locale, Locale):
+        return locale
+    codes = [code for code, _name in settings.LANGUAGES]
+    if locale not in codes:
+        raise SearchInputError(
+            _("Unknown locale “%(code)s”. Valid locales: %(valid)s.")
+            % {"code": locale, "valid": ", ".join(codes)},
+            "locale",
+        )
+    return Locale.objects.get_or_create(language_code=locale)[0]
+
+
+def _get_types(types):
+    if not types:
+        return list(SEARCH_TYPES.values())
+    unknown = sorted(set(types) - set(SEARCH_TYPES))
+    if unknown:
+        raise SearchInputError(
+            _("Unknown type %(unknown)s. Valid types: %(valid)s.")
+            % {"unknown": ", ".join(unknown), "valid": ", ".join(SEARCH_TYPES)},
+            "type",
+        )
+    return [SEARCH_TYPES[name] for name in SEARCH_TYPES if name in types]
+
+
+def _base_queryset(model, locale):
+    """Served pages (or all snippets) of one locale."""
+    if issubclass(model, Page):
+        queryset = model.objects.served()
+    else:
+        queryset = model._default_manager.all()
+    return queryset.filter(locale=locale)
+
+
+def _filtered_queryset(search_type, locale, subsector=None, country=None):
+    queryset = _base_queryset(search_type.model, locale)
+    owner = Owner(search_type.model)
+    for dimension, value in (("subsector", subsector), ("country", country)):
+        if value:
+            queryset = queryset.filter(id__in=owner.matching_ids(dimension, value))
+    return queryset
+
+
+def _score_sign(backend):
+    # SQLite FTS5's bm25() is negative and smaller is better; every other backend ranks
+    # higher scores first. Merging types needs one direction.
+    if connection.vendor != "sqlite":
+        return 1.0  # (the SQLite backend's module cannot even be imported on other databases)
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return -1.0 if isinstance(backend, SQLiteSearchBackend) else 1.0
+
+
+def _run(backend, method, query, queryset, limit):
+    """The best ``limit`` (score, pk) pairs, best first, and the number of all matches."""
+    results = getattr(backend, method)(query, queryset.only("pk"), operator="and")
+    results = results.annotate_score("_search_score")
+    sign = _score_sign(backend)
+    found = [(sign * float(obj._search_score or 0.0), obj.pk) for obj in results[:limit]]
+    return found, (len(found) if len(found) < limit else results.count())
+
+
+def _load(search_type, ids):
+    model = search_type.model
+    return model._default_manager.filter(pk__in=ids).select_related("locale").in_bulk()
+
+
+def _make_hit(search_type, obj, score, query, request):
+    url = search_type.url_of(obj, request)
+    summary = getattr(obj, "summary", "") or getattr(obj, "description", "") or ""
+    return Hit(
+        type=search_type.name,
+        id=obj.pk,
+        title=str(obj),
+        summary=Truncator(summary).chars(300),
+        url=url,
+        api_url=api_url(request, search_type.api_name, pk=obj.pk),
+        locale=obj.locale.language_code,
+        snippet=highlight(body_text(obj), query),
+        score=score,
+    )
+
+
+def search(
+    query,
+    locale,
+    types=None,
+    subsector=None,
+    country=None,
+    page=1,
+    page_size=20,
+    request=None,
+):
+    """Ranked hits for ``query`` in one locale, with facet counts and paging.
+
+    Raises SearchUnavailable when the backend cannot answer and SearchInputError for bad
+    parameters."""
+    locale = get_locale(locale)
+    search_types = _get_types(types)
+    if page < 1 or not 1 <= page_size <= PAGE_SIZE_MAX:
+        raise SearchInputError(
+            _("page must be 1 or more and page_size from 1 to %(max)s.") % {"max": PAGE_SIZE_MAX},
+            "page_size",
+        )
+    query = normalise_query(query)
+    result = SearchResult(
+        query=query,
+        locale=locale.language_code,
+        hits=[],
+        count=0,
+        page=page,
+        page_size=page_size,
+        facets={"type": [], "subsector": [], "country": []},
+    )
+    if not query:
+        return result
+
+    backend = backend_for_language(locale.language_code)
+    candidates_by_type, counts = {}, {}
+    try:
+        for search_type in search_types:
+            queryset = _filtered_queryset(search_type, locale, subsector, country)
+            candidates, count = _run(backend, "search", query, queryset, CANDIDATES_PER_TYPE)
+            candidates_by_type[search_type.name] = candidates
+            counts[search_type.name] = count
+    except BACKEND_ERRORS as error:
+        raise SearchUnavailable(str(error)) from error
+
+    ranked = sorted(
+        (
+            (score, name, pk)
+            for name, candidates in candidates_by_type.items()
+            for score, pk in candidates
+        ),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    result.count = sum(counts.values())
+    result.ranked = len(ranked)
+    page_items = ranked[(page - 1) * page_size : page * page_size]
+
+    objects = {}
+    for search_type in search_types:
+        ids = [pk for _score, name, pk in page_items if name == search_type.name]
+        if ids:
+            objects[search_type.name] = _load(search_type, ids)
+    for score, name, pk in page_items:
+        obj = objects.get(name, {}).get(pk)
+        if obj is not None:
+            result.hits.append(_make_hit(SEARCH_TYPES[name], obj, score, query, request))
+
+    result.facets = facet_counts(candidates_by_type, counts, search_types, locale)
+    return result
+
+
+def autocomplete(query, locale, limit=10, request=None):
+    """Titles that start with what has been typed, best first, across the searchable types."""
+    locale = get_locale(locale)
+    limit = max(1, min(limit, PAGE_SIZE_MAX))
+    query = normalise_query(query)
+    if not query:
+        return []
+    backend = backend_for_language(locale.language_code)
+    suggestions = []
+    try:
+        for search_type in SEARCH_TYPES.values():
+            queryset = _base_queryset(search_type.model, locale)
+            found, _count = _run(backend, "autocomplete", query, queryset, limit)
+            for score, pk in found:
+                suggestions.append((score, search_type, pk))
+    except BACKEND_ERRORS as error:
+        raise SearchUnavailable(str(error)) from error
+    suggestions.sort(key=lambda item: (-item[0], item[1].name, item[2]))
+    suggestions = suggestions[:limit]
+
+    loaded = {}
+    for search_type in SEARCH_TYPES.values():
+        ids = [pk for _score, t, pk in suggestions if t is search_type]
+        if ids:
+            loaded[search_type.name] = _load(search_type, ids)
+    out = []
+    for _score, search_type, pk in suggestions:
+        obj = loaded.get(search_type.name, {}).get(pk)
+        if obj is None:
+            continue
+        out.append(
+            {
+                "type": search_type.name,
+                "id": obj.pk,
+                "title": str(obj),
+                "url": search_type.url_of(obj, request),
+                "api_url": api_url(request, search_type.api_name, pk=obj.pk),
+            }
+        )
+    return out

@@ -1,0 +1,119 @@
+"""What can be searched, and the errors search can raise."""
+
+import math
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from courses.filters import QUERY_MAX_LENGTH, QUERY_MAX_TERMS
+from courses.models import CaseStudyPage, CoursePage, LessonPage, Partner
+
+__all__ = ["QUERY_MAX_LENGTH", "QUERY_MAX_TERMS"]
+
+PAGE_SIZE_MAX = 50
+# Hits are ranked across types by merging each type's best matches; beyond this many per type
+# a query is too vague to page through, and the facet counts cover these hits.
+CANDIDATES_PER_TYPE = 200
+SNIPPET_LENGTH = 220
+
+
+class SearchUnavailable(Exception):
+    """The search backend is down, times out or refuses the query."""
+
+
+class SearchInputError(ValueError):
+    """A parameter the caller should have validated (unknown type, locale, page size …);
+    ``field`` names it."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class SearchType:
+    name: str
+    model: type
+    label: str
+    # The URL name of the API's detail endpoint, in the ``api`` namespace.
+    api_name: str
+    # For objects that are not pages: the URL name of their page on the site, given the slug.
+    url_name: str | None = None
+
+    def url_of(self, obj, request=None):
+        if isinstance(obj, Page):
+            return obj.get_url(request=request)
+        if self.url_name is None:
+            return None
+        try:
+            with translation.override(obj.locale.language_code):
+                return reverse(self.url_name, kwargs={"slug": obj.slug})
+        except NoReverseMatch:
+            return None
+
+
+SEARCH_TYPES = {
+    search_type.name: search_type
+    for search_type in (
+        SearchType("course", CoursePage, _("Course"), "course-detail"),
+        SearchType("lesson", LessonPage, _("Lesson"), "lesson-detail"),
+        SearchType("case_study", CaseStudyPage, _("Case study"), "case-study-detail"),
+        SearchType("partner", Partner, _("Partner"), "partner-detail", "courses:partner"),
+    )
+}
+
+# Facet dimensions: the relation on a model (the first that exists) and the key that is the
+# same in every locale (subsector slugs and country codes are synchronised, not translated).
+FACET_DIMENSIONS = {
+    "subsector": (("subsectors",), "slug", "name"),
+    "country": (("countries", "country"), "code", "name"),
+}
+
+
+@dataclass
+class Hit:
+    type: str
+    id: int
+    title: str
+    summary: str
+    url: str | None
+    api_url: str
+    locale: str
+    snippet: SafeString
+    score: float
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchResult:
+    query: str
+    locale: str
+    hits: list
+    count: int
+    page: int
+    page_size: int
+    facets: dict = field(default_factory=dict)
+    # How many of the ``count`` hits can be paged through (CANDIDATES_PER_TYPE per type).
+    ranked: int = 0
+
+    @property
+    def num_pages(self):
+        return math.ceil(self.ranked / self.page_size)
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self):
+        return self.page > 1

@@ -349,6 +349,8 @@ RECIPES = {
     ],
     "enrolments_create": lambda c: [
         Call(body={"course": c["new_course"].pk}, status=201, model="Enrolment"),
+        # Enrolled already: the existing enrolment, with 200.
+        Call(body={"course": c["course"].pk}, status=200, model="Enrolment"),
     ],
     "enrolments_retrieve": lambda c: [
         Call(

@@ -226,6 +226,13 @@ class HarbourPage(Page):
         site_id, root_url, page_path = parts
         return site_id, root_url, fallback_page_path(page_path)
 
+    def route(self, request, path_components):
+        # Wagtail checks only the last page of a path: nothing under an unpublished page is
+        # served (courses/querysets.py), so a lesson goes with its unpublished course.
+        if path_components and not self.live:
+            raise Http404
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from .web.routing import served_language
 

@@ -7,7 +7,12 @@ site acts for a learner with that learner's token.
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import exceptions, generics, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -91,6 +96,16 @@ class LearnerAPIView(HarbourAPIMixin):
 
 
 @extend_schema(parameters=[LOCALE_PARAMETER])
+@extend_schema_view(
+    post=extend_schema(
+        responses={
+            201: EnrolmentSerializer,
+            200: OpenApiResponse(
+                EnrolmentSerializer, description="Already enrolled: the existing enrolment."
+            ),
+        }
+    )
+)
 class EnrolmentList(LearnerAPIView, generics.ListCreateAPIView):
     """Your enrolments with their progress (``GET``), or enrol in a course (``POST
     {"course": 42}``, a course page id of any locale). Enrolling twice returns the existing

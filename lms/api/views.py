@@ -135,7 +135,8 @@ class HarbourAPIMixin:
 
 
 class HarbourAPIView(HarbourAPIMixin, APIView):
-    pass
+    # A plain view answers what it builds; only lists of generic views are paged.
+    pagination_class = None
 
 
 class HarbourGenericAPIView(HarbourAPIMixin, generics.GenericAPIView):

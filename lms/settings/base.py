@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -282,11 +281,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Translated names used in templates and the API.
-LANGUAGE_NAMES = {code: name for code, name in LANGUAGES}
+# Where content without a translation is served from (lms/i18n.py); also the source language.
 HARBOUR_FALLBACK_LOCALE = "en"
-HARBOUR_LEVELS = [
-    ("beginner", _("Beginner")),
-    ("intermediate", _("Intermediate")),
-    ("advanced", _("Advanced")),
-]

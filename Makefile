@@ -43,6 +43,7 @@ run: setup
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 pytest: setup browser-tools
 	$(BIN)/pytest $(PYTEST_ARGS)

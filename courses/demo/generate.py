@@ -4,7 +4,8 @@ Pages are inserted in bulk: Wagtail's ``add_child`` saves one page (and its tree
 at a time, which is far too slow for tens of thousands of pages. Here the tree paths are
 computed up front and each table gets one INSERT per batch, through courses/demo/bulk.py (the
 private Django and treebeard calls that takes are all there). The pages are live but have no
-revisions; an editor's first save creates one.
+revisions; an editor's first save creates one. No signals are sent, so when it is done the
+generator drops the content API's cached responses itself.
 """
 
 import random
@@ -17,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 from courses.demo import bulk
 from courses.models import Country, CoursePage, LessonPage, Subsector
 from courses.services import ensure_locale_structure, ensure_site_structure
+from lms.api.cache import content_changed
 
 SLUG_PREFIX = "synthetic-course-"
 
@@ -147,6 +149,8 @@ class ContentGenerator:
                     if chosen:
                         self.add_translations(course_index, locale, chosen)
             self.progress(numbers[-1] + 1, self.courses)
+        # The bulk inserts send none of the signals that drop the API's cached responses.
+        content_changed()
         return self.created
 
     def add_courses(self, course_index, numbers):

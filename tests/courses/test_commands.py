@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -157,6 +159,17 @@ def test_generate_content_translates_a_fraction(db):
     # Generating again adds new courses beside the first ones.
     call_command("generate_content", courses=1, lessons=1)
     assert CoursePage.objects.filter(locale__language_code="en").count() == 5
+
+
+def test_generate_content_refreshes_the_cached_api_responses(db, client):
+    call_command("generate_content", "--courses", "1", "--lessons", "1", "--no-index")
+    url = "/api/v1/courses/?locale=en"
+    assert client.get(url).json()["count"] == 1
+    with CaptureQueriesContext(connection) as cached:
+        assert client.get(url).json()["count"] == 1
+    assert len(cached) == 0  # the second answer came from the response cache
+    call_command("generate_content", "--courses", "1", "--lessons", "1", "--no-index")
+    assert client.get(url).json()["count"] == 2
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,9 @@ class StableOrderingFilter(django_filters.OrderingFilter):
     """Orders by the client's choice, then by id, so that pages never overlap."""
 
     def filter(self, qs, value):
-        if value in django_filters.constants.EMPTY_VALUES:
+        # "?ordering=," is a list of empty names: no ordering asked for.
+        value = [param for param in value or () if param]
+        if not value:
             return qs
         return qs.order_by(*[self.get_ordering_value(param) for param in value], "pk")
 

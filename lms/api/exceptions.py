@@ -56,19 +56,23 @@ class FieldErrors(exceptions.ValidationError):
     """A 400 for invalid values, ``{field: [messages]}``: ``errors`` in the body."""
 
 
-def _messages(value):
-    """DRF's error details (lists, dicts, ErrorDetail) as lists of plain strings."""
+def _messages(value, prefix=""):
+    """DRF's error details (lists, dicts, ErrorDetail) as a flat list of plain strings; a
+    nested error (an item of a list, a field of an object) is prefixed with where it is."""
     if isinstance(value, dict):
-        return {str(key): _messages(item) for key, item in value.items()}
+        return [
+            message
+            for key, item in value.items()
+            for message in _messages(item, f"{prefix}{key}: ")
+        ]
     if isinstance(value, list):
-        flat = []
-        for item in value:
-            if isinstance(item, dict):
-                flat.append(_messages(item))
-            else:
-                flat.append(str(item))
-        return flat
-    return [str(value)]
+        return [message for item in value for message in _messages(item, prefix)]
+    return [f"{prefix}{value}"]
+
+
+def _field_errors(detail):
+    """``{field: [messages]}``, the ``errors`` of the body."""
+    return {str(name): _messages(messages) for name, messages in detail.items()}
 
 
 def _first_code(codes):
@@ -84,7 +88,7 @@ def body_for(exc):
     if isinstance(exc, exceptions.ValidationError) and not isinstance(exc, BadRequest):
         detail = exc.detail
         if isinstance(detail, dict):
-            errors = _messages(detail)
+            errors = _field_errors(detail)
             # A message that belongs to no field is the body's detail.
             general = errors.pop("non_field_errors", None) or errors.pop("detail", None)
             if errors:

@@ -177,3 +177,9 @@ def test_partner_filters(api, directory):
         "goethe-institut",
     ]
     api.get_json("/api/v1/partners/?kind=pirate", status=400)
+
+
+def test_an_empty_ordering_list_orders_as_usual(api, catalogue):
+    """``?ordering=,`` names no field: the default order, not a server error."""
+    default = api.get_json("/api/v1/courses/")["results"]
+    assert api.get_json("/api/v1/courses/?ordering=,")["results"] == default

@@ -8,7 +8,6 @@ against the schema: the generated models let a null or a number through where th
 promises a string, and keep undocumented fields quietly; the schema check does not.
 """
 
-import copy
 import enum
 import importlib
 import json
@@ -21,26 +20,15 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
 import pytest
-from django.test import Client as DjangoClient
-from rest_framework.authtoken.models import Token
 
-from courses.models import CaseStudyCourse, CourseCaseStudy
-from lms import services
-from lms.models import Certificate
-from tests import factories
-from tests.api.conftest import translate, translate_snippet
+from tests.api.contract import PASSWORD, RIGHT, ResponseValidator, build_content, served_schema
 
 # The generator installed beside the Python running the tests (.venv/bin), else on PATH.
 GENERATOR = shutil.which("openapi-python-client", path=str(Path(sys.executable).parent)) or (
     shutil.which("openapi-python-client")
 )
 PACKAGE = "harbour_api_client"
-PASSWORD = "correct-horse-battery"
-# The shared quiz (tests/factories.py): the right choices, and a wrong one.
-RIGHT = {"q1": ["0"], "q2": ["0", "2"]}
-WRONG = {"q1": ["1"], "q2": ["1"]}
 
 
 # --- The generated client -------------------------------------------------------------------
@@ -50,9 +38,7 @@ WRONG = {"q1": ["1"], "q2": ["1"]}
 def schema(django_db_blocker):
     """The schema as /api/v1/schema/ serves it."""
     with django_db_blocker.unblock():
-        response = DjangoClient().get("/api/v1/schema/", {"format": "json"})
-    assert response.status_code == 200, response.content[:500]
-    return json.loads(response.content)
+        return served_schema()
 
 
 @pytest.fixture(scope="module")
@@ -138,56 +124,11 @@ def body_class(module):
 # --- The schema, as a JSON Schema -----------------------------------------------------------
 
 
-def strict(node):
-    """OpenAPI 3.0 schema objects as JSON Schema: ``nullable`` as a null alternative, and
-    objects with declared properties closed to undeclared ones."""
-    if isinstance(node, list):
-        return [strict(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    node = {key: strict(value) for key, value in node.items()}
-    if node.get("type") == "object" and "properties" in node:
-        node.setdefault("additionalProperties", False)
-    if node.pop("nullable", False):
-        if "enum" in node and None not in node["enum"]:
-            node["enum"] = [*node["enum"], None]
-        if isinstance(node.get("type"), str):
-            node["type"] = [node["type"], "null"]
-        else:
-            node = {"anyOf": [node, {"type": "null"}]}
-    return node
-
-
 @pytest.fixture(scope="module")
 def response_validator(schema):
     """Checks a JSON body against the response an operation (by operationId, which is the
     generated module's name) documents for its status."""
-    root = strict(copy.deepcopy(schema))
-    operations = {
-        operation["operationId"]: operation
-        for item in root["paths"].values()
-        for operation in item.values()
-        if isinstance(operation, dict) and "operationId" in operation
-    }
-
-    def validate(operation_id, status, body):
-        responses = operations[operation_id]["responses"]
-        if str(status) not in responses:
-            raise AssertionError(f"{status} is undocumented")
-        content = responses[str(status)].get("content", {}).get("application/json")
-        if content is None:
-            raise AssertionError(f"{status} documents no JSON body")
-        validator = jsonschema.Draft4Validator({**root, **content["schema"]})
-        errors = [
-            f"{'/'.join(map(str, error.absolute_path)) or '(body)'}: {error.message}"
-            for error in validator.iter_errors(body)
-        ]
-        if errors:
-            raise AssertionError(
-                "the body does not match the schema:\n    " + "\n    ".join(errors)
-            )
-
-    return validate
+    return ResponseValidator(schema)
 
 
 # --- Content --------------------------------------------------------------------------------
@@ -204,79 +145,6 @@ class Call:
     many: bool = False
     token: bool = True
     body: dict | None = None
-
-
-def build_content(locales, home, course_index, case_study_index, course, directory):
-    """A catalogue in English and Polish, case studies with and without a body, and a learner
-    with a completed course (certificate), a course under way, and a completed course that
-    was unpublished since."""
-    learner = factories.UserFactory(first_name="Ada", last_name="Nowak")
-    course.subsectors.set([directory["design"]])
-    course.countries.set([directory["PL"]])
-    course.partners.set([directory["goethe"]])
-    course.save_revision().publish()
-    lessons = list(course.get_lessons().specific())
-    quiz_lesson = lessons[1]
-    quiz_id = quiz_lesson.quiz_blocks()[0].id
-
-    translate_snippet(directory["design"], "pl", name="Wzornictwo")
-    course_pl = translate(course, "pl", title="Praca ponad granicami")
-    for lesson in lessons:
-        translate(lesson, "pl")
-
-    empty = factories.CaseStudyPageFactory(
-        parent=case_study_index, locale=home.locale, title="Empty harbour", body=[]
-    )
-    study = factories.CaseStudyPageFactory(
-        parent=case_study_index,
-        locale=home.locale,
-        title="Creative Ports",
-        project_name="Creative Ports",
-        challenge="<p>Too <b>few</b> contacts.</p>",
-        budget="264145.00",
-        body=[{"type": "quote", "value": {"text": "It worked.", "attribution": "A partner"}}],
-    )
-    study.partners.set([directory["goethe"]])
-    study.save_revision().publish()
-    CaseStudyCourse.objects.create(case_study=study, course=course)
-    CourseCaseStudy.objects.create(course=course, case_study=study)
-
-    # Completed, with a certificate and quiz attempts.
-    services.grade_quiz(learner, quiz_lesson, quiz_id, WRONG)
-    services.grade_quiz(learner, quiz_lesson, quiz_id, RIGHT)
-    for lesson in lessons:
-        services.record_progress(learner, lesson, status="completed", position="end")
-    # Under way: enrolled, one lesson started, not completed.
-    open_course = factories.CoursePageFactory(parent=course_index, locale=home.locale)
-    open_lessons = [
-        factories.LessonPageFactory(parent=open_course, locale=home.locale) for _ in range(2)
-    ]
-    services.enrol(learner, open_course)
-    services.record_progress(learner, open_lessons[0], position="b-3", time_spent=60)
-    # Completed, then unpublished: the enrolment and certificate outlive the course.
-    gone = factories.CoursePageFactory(parent=course_index, locale=home.locale)
-    gone_lesson = factories.LessonPageFactory(parent=gone, locale=home.locale)
-    services.record_progress(learner, gone_lesson, status="completed")
-    gone.unpublish()
-    # Not enrolled yet: the client enrols.
-    new_course = factories.CoursePageFactory(parent=course_index, locale=home.locale)
-
-    return {
-        "learner": learner,
-        "token": Token.objects.create(user=learner).key,
-        "course": course,
-        "course_pl": course_pl,
-        "lessons": lessons,
-        "quiz_lesson": quiz_lesson,
-        "quiz_id": quiz_id,
-        "open_lessons": open_lessons,
-        "new_course": new_course,
-        "empty_case_study": empty,
-        "case_study": study,
-        "certificate": Certificate.objects.get(course_key=course.translation_key),
-        "gone_certificate": Certificate.objects.get(course_key=gone.translation_key),
-        "directory": directory,
-    }
 
 
 # The calls of each operation, by module name. Content operations run without a token.

@@ -205,3 +205,10 @@ def test_special_characters_get_results_never_a_500(api, corpus, q):
         response = api.get(url, {"q": q, "locale": "en"})
         assert response.status_code == 200
         assert isinstance(response.json()["results"], list)
+
+
+def test_an_error_in_a_list_parameter_is_a_flat_list_of_messages(api, home):
+    """``errors`` holds strings per field, also for one item of a list (``?type=``)."""
+    data = api.get(SEARCH, {"q": "harbour", "type": ""}).json()
+    assert data["code"] == "invalid"
+    assert data["errors"]["type"] and all(isinstance(m, str) for m in data["errors"]["type"])

@@ -68,11 +68,11 @@ class CourseStateSerializer(serializers.Serializer):
 
 
 class LiveCourseField(serializers.PrimaryKeyRelatedField):
-    """A live, public course by page id. The queryset is built per request: ``public()``
-    reads the view restrictions from the database."""
+    """A served course by page id. The queryset is built per request: ``served()`` reads
+    the view restrictions and unpublished sections from the database."""
 
     def get_queryset(self):
-        return CoursePage.objects.live().public()
+        return CoursePage.objects.served()
 
 
 class EnrolmentSerializer(serializers.Serializer):

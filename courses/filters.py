@@ -97,30 +97,19 @@ def search_ids(queryset, query):
     return [obj.pk for obj in results]
 
 
-class SearchFilterMixin(django_filters.FilterSet):
+class ContentFilterSet(django_filters.FilterSet):
+    """What every listing can be filtered by: full text, subsector and country. Each
+    listing says through which relation its items have a subsector and a country."""
+
+    subsector_lookup = "subsectors__slug"
+    country_lookup = "countries__code__iexact"
+
     search = django_filters.CharFilter(
         method="filter_search",
         label=_("Search"),
         help_text=_("Full-text search, e.g. ?search=cooperation"),
         max_length=QUERY_MAX_LENGTH,
     )
-
-    def filter_search(self, queryset, name, value):
-        # Only the words: quotes, operators and control characters are query syntax to the
-        # backends (an FTS5 syntax error on SQLite), never something a client meant.
-        value = normalise_query(value)
-        if not value:
-            return queryset
-        return queryset.filter(pk__in=search_ids(queryset, value))
-
-
-def language_choices():
-    return [(code, language_name(code)) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-class PageFilterSet(SearchFilterMixin):
-    """What every page list can be filtered by."""
-
     subsector = django_filters.CharFilter(
         method="filter_subsector",
         label=_("Subsector"),
@@ -133,6 +122,29 @@ class PageFilterSet(SearchFilterMixin):
         help_text=_("ISO 3166-1 alpha-2 country code, e.g. ?country=PL"),
         validators=[validate_country_code],
     )
+
+    def filter_search(self, queryset, name, value):
+        # Only the words: quotes, operators and control characters are query syntax to the
+        # backends (an FTS5 syntax error on SQLite), never something a client meant.
+        value = normalise_query(value)
+        if not value:
+            return queryset
+        return queryset.filter(pk__in=search_ids(queryset, value))
+
+    def filter_subsector(self, queryset, name, value):
+        return matching(queryset, self.subsector_lookup, value)
+
+    def filter_country(self, queryset, name, value):
+        return matching(queryset, self.country_lookup, value)
+
+
+def language_choices():
+    return [(code, language_name(code)) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+class PageFilterSet(ContentFilterSet):
+    """What every page list can be filtered by."""
+
     partner = django_filters.CharFilter(
         method="filter_partner",
         label=_("Partner"),
@@ -152,12 +164,6 @@ class PageFilterSet(SearchFilterMixin):
         label=_("Updated since"),
         help_text=_("Published on or after this ISO 8601 date or time, e.g. 2026-01-01T00:00:00Z"),
     )
-
-    def filter_subsector(self, queryset, name, value):
-        return matching(queryset, "subsectors__slug", value)
-
-    def filter_country(self, queryset, name, value):
-        return matching(queryset, "countries__code__iexact", value)
 
     def filter_partner(self, queryset, name, value):
         return matching(queryset, "partners__slug", value)
@@ -209,20 +215,9 @@ class CaseStudyFilterSet(PageFilterSet):
         fields = ["search", "subsector", "country", "partner", "language"]
 
 
-class PartnerFilterSet(SearchFilterMixin):
-    country = django_filters.CharFilter(
-        field_name="country__code",
-        lookup_expr="iexact",
-        label=_("Country"),
-        help_text=_("ISO 3166-1 alpha-2 country code, e.g. ?country=DE"),
-        validators=[validate_country_code],
-    )
-    subsector = django_filters.CharFilter(
-        method="filter_subsector",
-        label=_("Subsector"),
-        help_text=_("Subsector slug, e.g. ?subsector=design"),
-        validators=[validate_slug],
-    )
+class PartnerFilterSet(ContentFilterSet):
+    country_lookup = "country__code__iexact"
+
     kind = django_filters.ChoiceFilter(
         choices=Partner.Kind.choices,
         label=_("Type"),
@@ -239,9 +234,6 @@ class PartnerFilterSet(SearchFilterMixin):
     class Meta:
         model = Partner
         fields = ["search", "country", "subsector", "kind"]
-
-    def filter_subsector(self, queryset, name, value):
-        return matching(queryset, "subsectors__slug", value)
 
 
 # --- The web pages' variants ------------------------------------------------------------------

@@ -39,6 +39,15 @@ def country_names(requested):
     return snippet_names(Country, "code", requested)
 
 
+def page_filter_names(requested, subsectors=None):
+    """The choices of a page listing's filters, named in the visitor's language."""
+    return {
+        "subsector": subsectors if subsectors is not None else subsector_names(requested),
+        "country": country_names(requested),
+        "partner": snippet_names(Partner, "slug", requested),
+    }
+
+
 def filter_query(request):
     """The query string without the page number: what pagination links keep."""
     query = request.GET.copy()
@@ -86,7 +95,7 @@ def catalogue_context(request):
     filterset = LenientCourseFilterSet(
         request.GET,
         CoursePage.objects.served().localized(requested),
-        names={"subsector": subsectors, "country": country_names(requested)},
+        names=page_filter_names(requested, subsectors),
     )
     courses = filterset.qs.select_related("locale").prefetch_related("subsectors")
     if not filterset.active.get("ordering"):
@@ -141,7 +150,7 @@ def case_study_list_context(request):
     filterset = LenientCaseStudyFilterSet(
         request.GET,
         CaseStudyPage.objects.served().localized(requested),
-        names={"subsector": subsector_names(requested), "country": country_names(requested)},
+        names=page_filter_names(requested),
     )
     case_studies = filterset.qs.select_related("locale").prefetch_related("countries")
     if not filterset.active.get("ordering"):

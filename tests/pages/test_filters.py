@@ -185,3 +185,16 @@ def test_partner_detail_shows_its_marker_linking_to_the_directory(client, partne
     assert [m["href"] for m in markers] == ["/en/partners/#partner-rostock-studio"]
     # A partner without coordinates has no map.
     assert not soup(client.get("/en/partners/szczecin-media/")).select(".partner-map")
+
+
+def test_catalogue_filters_by_partner_chosen_by_name_like_the_api(client, catalogue, partners):
+    """The page and the API share one FilterSet: the same partner gives the same courses."""
+    course = CoursePage.objects.get(title="Film in Poland")
+    course.partners.set([partners["rostock"]])
+    course.save_revision().publish()
+    page = soup(client.get("/en/courses/"))
+    options = {o["value"]: o.get_text() for o in page.select("select[name=partner] option")}
+    assert options["rostock-studio"] == "Rostock Studio"
+    assert titles(soup(client.get("/en/courses/?partner=rostock-studio"))) == ["Film in Poland"]
+    api = client.get("/api/v1/courses/?partner=rostock-studio").json()["results"]
+    assert [item["title"] for item in api] == ["Film in Poland"]

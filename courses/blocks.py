@@ -11,12 +11,11 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from lms.api import links
+
 
 def absolute(url, context):
-    request = (context or {}).get("request")
-    if request is not None and url and url.startswith("/"):
-        return request.build_absolute_uri(url)
-    return url
+    return links.absolute((context or {}).get("request"), url)
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -7,14 +7,8 @@ from rest_framework import serializers
 from courses.models import CoursePage
 
 from . import services
+from .api import links
 from .models import Certificate, LessonProgress, QuizAttempt
-
-
-def page_url(page, request):
-    if page is None:
-        return None
-    url = page.get_url(request=request)
-    return request.build_absolute_uri(url) if (url and request is not None) else url
 
 
 class PageBriefSerializer(serializers.Serializer):
@@ -27,7 +21,7 @@ class PageBriefSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, page) -> str | None:
-        return page_url(page, self.context.get("request"))
+        return links.page_url(self.context.get("request"), page)
 
 
 class LessonStateSerializer(serializers.Serializer):
@@ -47,11 +41,9 @@ class CertificateBriefSerializer(serializers.Serializer):
     verify_url = serializers.SerializerMethodField()
 
     def get_verify_url(self, certificate) -> str:
-        from django.urls import reverse
-
-        url = reverse("api:certificate-detail", kwargs={"code": certificate.code})
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request is not None else url
+        return links.api_url(
+            self.context.get("request"), "certificate-detail", code=certificate.code
+        )
 
 
 class CourseStateSerializer(serializers.Serializer):

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
+from lms.api import links
 from lms.i18n import available_locales
 
 from . import batch
@@ -72,9 +73,9 @@ class LocalizedSerializer(serializers.Serializer):
         return self._available.get(obj.translation_key, [])
 
     def api_url(self, obj):
-        request = self.context.get("request")
-        url = reverse(self.detail_url_name, args=[obj.pk])
-        return request.build_absolute_uri(url) if request else url
+        return links.absolute(
+            self.context.get("request"), reverse(self.detail_url_name, args=[obj.pk])
+        )
 
 
 class PageSerializerMixin(serializers.Serializer):

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from courses.models import CaseStudyIndexPage, CourseIndexPage
 from courses.web import routing
 from lms import i18n
+from lms.api import links
 
 register = template.Library()
 
@@ -43,9 +44,7 @@ def language_alternates(context):
     else:
         alternates = []
     for alternate in alternates:
-        alternate.absolute_url = (
-            request.build_absolute_uri(alternate.url) if request is not None else alternate.url
-        )
+        alternate.absolute_url = links.absolute(request, alternate.url)
     query = request.GET.urlencode() if page is not None and request.method == "GET" else ""
     if query:
         # Filters and paging carry over to the other language's catalogue; the hreflang

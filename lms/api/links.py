@@ -28,6 +28,8 @@ def api_url(request, name, **kwargs):
 
 def page_url(request, page):
     """With one site, Wagtail gives a path, which is completed with the host the client called."""
+    if page is None:
+        return None
     return absolute(request, page.get_url(request=request))
 
 

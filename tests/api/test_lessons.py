@@ -155,3 +155,26 @@ def test_other_blocks_keep_their_values(api, rich_lesson):
 
 def test_lesson_list_is_not_an_endpoint(api, course):
     api.get_json("/api/v1/lessons/", status=404)
+
+
+def test_images_and_documents_inside_rich_text_have_absolute_urls(api, course, media):
+    """Rich text shown on a partner's site must still point at Harbour: Wagtail renders
+    embedded images and document links root-relative, the API makes them absolute."""
+    image, document = media["image"], media["document"]
+    lesson = factories.LessonPageFactory(
+        parent=course,
+        locale=course.locale,
+        body=[
+            {
+                "type": "rich_text",
+                "value": (
+                    f'<p><a linktype="document" id="{document.pk}">the toolkit</a></p>'
+                    f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="Rostock"/>'
+                ),
+            }
+        ],
+    )
+    html = blocks_by_type(api.get_json(f"/api/v1/lessons/{lesson.pk}/"))["rich_text"][0]
+    assert f'href="http://testserver/documents/{document.pk}/' in html
+    assert 'src="http://testserver/media/' in html
+    assert 'src="/' not in html and 'href="/' not in html

@@ -1,4 +1,4 @@
-"""Routes of the content API, mounted at /api/v1/ by lms/api.py."""
+"""Routes of the content API, mounted at /api/v1/ by lms/api/urls.py."""
 
 from rest_framework.routers import SimpleRouter
 

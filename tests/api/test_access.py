@@ -209,3 +209,14 @@ def test_schema_and_docs_are_served(api, db):
     # Swagger UI comes from our own static files, so the docs work offline.
     assert b"/static/drf_spectacular_sidecar/swagger-ui-dist/" in docs.content
     assert b"cdn" not in docs.content.lower()
+
+
+@rates()
+def test_the_schema_and_the_docs_are_not_rate_limited_like_content(api, db):
+    """A client generator or a developer reading the docs never spends the anonymous rate
+    (2/minute here); the content endpoints still do."""
+    for _ in range(4):
+        assert api.get("/api/v1/schema/").status_code == 200
+        assert api.get("/api/v1/docs/").status_code == 200
+    statuses = [api.get("/api/v1/courses/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]

@@ -58,11 +58,7 @@ def fallback_root(home):
     ``home`` is itself in the fallback language."""
     if home.locale.language_code == fallback_locale_code():
         return None
-    root = (
-        Page.objects.live()
-        .filter(translation_key=home.translation_key, locale__language_code=fallback_locale_code())
-        .first()
-    )
+    root = translation_in(Page.objects.live(), home, requested_locale(fallback_locale_code()))
     return root.specific if root else None
 
 

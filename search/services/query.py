@@ -6,13 +6,13 @@ which models are searchable (``SEARCH_TYPES``) and asks Wagtail's search API for
 the same code runs on SQLite FTS5, PostgreSQL and Elasticsearch.
 """
 
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from courses.filters import normalise_query
+from lms import i18n
 from lms.api.links import api_url
 
 from ..backends import backend_for_language
@@ -51,16 +51,14 @@ BACKEND_ERRORS = _backend_errors()
 
 
 def get_locale(locale):
+    """The Locale to search in, for a content language code (lms.i18n decides which are)."""
     if isinstance(locale, Locale):
         return locale
-    codes = [code for code, _name in settings.LANGUAGES]
-    if locale not in codes:
-        raise SearchInputError(
-            _("Unknown locale “%(code)s”. Valid locales: %(valid)s.")
-            % {"code": locale, "valid": ", ".join(codes)},
-            "locale",
-        )
-    return Locale.objects.get_or_create(language_code=locale)[0]
+    try:
+        requested = i18n.requested_locale(locale)
+    except i18n.UnknownLocale as error:
+        raise SearchInputError(str(error), "locale") from error
+    return requested.locale or Locale.objects.get_or_create(language_code=requested.code)[0]
 
 
 def _get_types(types):

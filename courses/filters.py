@@ -26,7 +26,10 @@ from wagtail.search.backends import get_search_backend
 
 from lms.i18n import language_name
 
+from . import translation_status
 from .models import CaseStudyPage, CoursePage, Partner
+from .translation_status import Kind as TranslationKind
+from .translation_status import State as TranslationState
 
 QUERY_MAX_LENGTH = 200
 QUERY_MAX_TERMS = 32
@@ -296,4 +299,57 @@ class LenientCaseStudyFilterSet(Lenient, CaseStudyFilterSet):
 
 
 class LenientPartnerFilterSet(Lenient, PartnerFilterSet):
+    pass
+
+
+# --- Translation status ---------------------------------------------------------------------
+
+
+def target_language_choices():
+    return [(code, language_name(code)) for code in translation_status.target_locale_codes()]
+
+
+class TranslationStatusFilterSet(django_filters.FilterSet):
+    """The translation status report and its API (``courses.translation_status``):
+    ``?locale=pl&state=outdated&type=course``."""
+
+    locale = django_filters.ChoiceFilter(
+        method="filter_locale",
+        choices=target_language_choices(),
+        label=_("Language"),
+        empty_label=_("All languages"),
+        help_text=_(
+            "Show the status in this locale only, and look for ?state= there, e.g. ?locale=pl"
+        ),
+    )
+    state = django_filters.ChoiceFilter(
+        method="filter_state",
+        choices=TranslationState.choices,
+        label=_("State"),
+        empty_label=ANY,
+        help_text=_(
+            "Only what is in this state in ?locale=, or in any locale, e.g. ?state=outdated"
+        ),
+    )
+    type = django_filters.ChoiceFilter(
+        method="filter_type",
+        choices=TranslationKind.choices,
+        label=_("Type"),
+        empty_label=ANY,
+        help_text=_("Only courses, or only case studies, e.g. ?type=course"),
+    )
+
+    def filter_locale(self, queryset, name, value):
+        # It chooses the locale shown and the one ?state= looks at; it removes no row.
+        return queryset
+
+    def filter_state(self, queryset, name, value):
+        locale = self.form.cleaned_data.get("locale") or None
+        return translation_status.in_state(queryset, value, locale)
+
+    def filter_type(self, queryset, name, value):
+        return translation_status.of_kind(queryset, value)
+
+
+class LenientTranslationStatusFilterSet(Lenient, TranslationStatusFilterSet):
     pass

@@ -4,6 +4,7 @@ home → CourseIndexPage → CoursePage → LessonPage
 home → CaseStudyIndexPage → CaseStudyPage
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -573,3 +574,37 @@ class CaseStudyCourse(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related course")
+
+# --- Translation review -------------------------------------------------------------------
+
+
+class TranslationReview(models.Model):
+    """An editor has read a page's translation into ``locale`` and vouches for it. A page
+    counts as machine translated, not reviewed, while any of its current strings was
+    translated by machine after ``reviewed_at`` (courses/machine_translation.py)."""
+
+    translation_key = models.UUIDField(_("translation key"))
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("locale"), on_delete=models.CASCADE, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("translation review")
+        verbose_name_plural = _("translation reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "locale"], name="unique_translation_review"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.translation_key} ({self.locale_id}): {self.reviewed_at:%Y-%m-%d %H:%M}"

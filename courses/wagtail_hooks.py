@@ -1,7 +1,12 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_review
 from .models import Country, Partner, Subsector
 
 
@@ -38,3 +43,58 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+
+# --- Machine translation, then human review (admin_review.py) ------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_review_url():
+    return [
+        path(
+            "harbour/translations/<int:page_id>/review/",
+            admin_review.MarkReviewedView.as_view(),
+            name=admin_review.URL_NAME,
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_review_log_action(actions):
+    actions.register_action(
+        admin_review.LOG_ACTION,
+        _("Mark translation as reviewed"),
+        _("Machine translation marked as reviewed"),
+    )
+
+
+# Before wagtail-localize's hook, which answers the edit view of a synced translation with its
+# translation editor and so ends the hooks.
+@hooks.register("before_edit_page", order=-10)
+def machine_translation_notice(request, page):
+    if request.method != "GET" or not admin_review.needs_review(page):
+        return None
+    buttons = []
+    if admin_review.can_review(page, request.user):
+        buttons.append(
+            messages.button(
+                admin_review.review_url(page, request.get_full_path()), _("Mark as reviewed")
+            )
+        )
+    messages.warning(
+        request,
+        _("Machine translated, not reviewed: check the translation, then mark it as reviewed."),
+        buttons=buttons,
+    )
+    return None
+
+
+@hooks.register("register_page_header_buttons")
+def review_header_button(page, user, view_name=None, next_url=None):
+    if admin_review.can_review(page, user) and admin_review.needs_review(page):
+        yield Button(
+            _("Mark as reviewed"),
+            admin_review.review_url(page, next_url),
+            icon_name="check",
+            priority=55,
+        )

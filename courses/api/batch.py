@@ -6,7 +6,8 @@ the number of items or blocks:
 - rich text: every rich text of a response is expanded in one pass, so internal links cost
   two queries whatever their number;
 - a course's syllabus and a lesson's course;
-- the pages ``served()`` excludes (private sections, pages under unpublished ones).
+- the pages ``served()`` excludes (private sections, pages under unpublished ones);
+- whether pages are machine translated and not reviewed (two queries for all pages).
 
 The maps live in the serializer context, which nested serializers and blocks share.
 """
@@ -22,6 +23,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
+from courses import machine_translation
 from courses.blocks import RENDITION_SPEC
 from courses.models import CoursePage, LessonPage
 from courses.querysets import hidden_q
@@ -87,6 +89,24 @@ def served(model, context=None):
     if "hidden_pages_q" not in context:
         context["hidden_pages_q"] = hidden_q()
     return served_pages(model.objects.all(), context["hidden_pages_q"])
+
+
+# --- Machine translation -------------------------------------------------------------------
+
+
+def prepare_machine_translation(context, pages):
+    """Whether ``pages`` are machine translated and not reviewed, for all at once. A preview
+    (``context["draft"]``) asks about the draft, everything else about the live page."""
+    found = context.setdefault("machine_translation", {})
+    wanted = [page for page in pages if (page.translation_key, page.locale_id) not in found]
+    if wanted:
+        found.update(machine_translation.marks(wanted, published=not context.get("draft")))
+
+
+def machine_translation_mark(context, page):
+    if (page.translation_key, page.locale_id) not in context.get("machine_translation", {}):
+        prepare_machine_translation(context, [page])
+    return machine_translation.mark_of(page, context["machine_translation"])
 
 
 # --- Images -------------------------------------------------------------------------------

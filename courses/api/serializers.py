@@ -94,6 +94,33 @@ class PageSerializerMixin(serializers.Serializer):
         return self.api_url(obj)
 
 
+class MachineTranslationMixin(serializers.Serializer):
+    """Whether the page's text was translated by machine and not reviewed by an editor since
+    (courses/machine_translation.py); looked up for a whole list at once."""
+
+    machine_translated = serializers.SerializerMethodField(
+        help_text=(
+            "True while text of this translation was translated by machine and not reviewed "
+            "by an editor since."
+        )
+    )
+    reviewed_at = serializers.SerializerMethodField(
+        help_text="When an editor last marked this translation as reviewed; null if never."
+    )
+
+    def prepare(self, items):
+        super().prepare(items)
+        batch.prepare_machine_translation(self.context, items)
+
+    def get_machine_translated(self, obj) -> bool:
+        return batch.machine_translation_mark(self.context, obj).machine_translated
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_reviewed_at(self, obj):
+        reviewed_at = batch.machine_translation_mark(self.context, obj).reviewed_at
+        return serializers.DateTimeField().to_representation(reviewed_at) if reviewed_at else None
+
+
 # --- Snippets -----------------------------------------------------------------------------
 
 
@@ -195,7 +222,7 @@ class LessonBriefSerializer(LocalizedSerializer, PageSerializerMixin):
     estimated_minutes = serializers.IntegerField(read_only=True)
 
 
-class CourseSerializer(LocalizedSerializer, PageSerializerMixin):
+class CourseSerializer(MachineTranslationMixin, LocalizedSerializer, PageSerializerMixin):
     detail_url_name = "api:course-detail"
 
     level = serializers.ChoiceField(choices=CoursePage.Level.choices, read_only=True)
@@ -251,7 +278,7 @@ class CourseBriefSerializer(LocalizedSerializer, PageSerializerMixin):
     detail_url_name = "api:course-detail"
 
 
-class LessonSerializer(LocalizedSerializer, PageSerializerMixin):
+class LessonSerializer(MachineTranslationMixin, LocalizedSerializer, PageSerializerMixin):
     detail_url_name = "api:lesson-detail"
 
     estimated_minutes = serializers.IntegerField(read_only=True)
@@ -275,7 +302,7 @@ class LessonSerializer(LocalizedSerializer, PageSerializerMixin):
         return batch.stream(self.context, obj.body, obj.locale_id)
 
 
-class CaseStudySerializer(LocalizedSerializer, PageSerializerMixin):
+class CaseStudySerializer(MachineTranslationMixin, LocalizedSerializer, PageSerializerMixin):
     detail_url_name = "api:case-study-detail"
 
     project_name = serializers.CharField(read_only=True)

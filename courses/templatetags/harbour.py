@@ -1,10 +1,12 @@
 """Template tags of the learner's pages: the language switcher and hreflang links, the site
-navigation in the active language, and links to other apps' views that may be absent."""
+navigation in the active language, links to other apps' views that may be absent, and the
+"machine translated, not reviewed" mark."""
 
 from django import template
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
+from courses import machine_translation as machine
 from courses.models import CaseStudyIndexPage, CourseIndexPage
 from courses.web import routing
 from lms import i18n
@@ -110,3 +112,11 @@ def query_with(context, **changes):
 @register.simple_tag
 def fallback_language():
     return i18n.fallback_locale_code()
+
+
+@register.simple_tag(takes_context=True)
+def machine_translation(context, page):
+    """Whether ``page`` is machine translated and not reviewed (a Mark): the live page's
+    mark, or in the admin's preview the draft's. Two queries."""
+    request = context.get("request")
+    return machine.mark_of(page, published=not getattr(request, "is_preview", False))

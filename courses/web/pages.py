@@ -266,6 +266,10 @@ def find_partner(slug):
 # --- Course, lesson and case study -------------------------------------------------------------
 
 
+# A page's relations are read with .all() and attributes, never .values(): in a preview, and
+# in a draft rebuilt from its revision, they are modelcluster's in-memory fake querysets.
+
+
 def localized_related(page, requested):
     """The names of a page's subsectors and countries and its partners, in the requested locale.
 
@@ -274,23 +278,28 @@ def localized_related(page, requested):
     """
     subsectors = subsector_names(requested)
     countries = country_names(requested)
+    partner_keys = [partner.translation_key for partner in page.partners.all()]
     return {
         "subsector_names": [subsectors.get(s.slug, s.name) for s in page.subsectors.all()],
         "country_names": [countries.get(c.code, c.name) for c in page.countries.all()],
         "partners": list(
             localized(Partner.objects.all(), requested)
-            .filter(translation_key__in=page.partners.values("translation_key"))
+            .filter(translation_key__in=partner_keys)
             .order_by("name")
         ),
     }
 
 
+def related_keys(model, relations, field):
+    """The translation keys of the pages that ``relations`` (inline rows) link by ``field``."""
+    ids = [getattr(row, field) for row in relations.all()]
+    return model.objects.filter(pk__in=ids).values("translation_key")
+
+
 def course_context(course):
     requested = active_locale()
     related = localized_related(course, requested)
-    case_study_keys = CaseStudyPage.objects.filter(
-        pk__in=course.related_case_studies.values("case_study_id")
-    ).values("translation_key")
+    case_study_keys = related_keys(CaseStudyPage, course.related_case_studies, "case_study_id")
     return {
         "lessons": list(course.get_lessons()),
         "subsector_names": related["subsector_names"],
@@ -326,9 +335,7 @@ def lesson_context(lesson):
 def case_study_context(case_study):
     requested = active_locale()
     related = localized_related(case_study, requested)
-    course_keys = CoursePage.objects.filter(
-        pk__in=case_study.related_courses.values("course_id")
-    ).values("translation_key")
+    course_keys = related_keys(CoursePage, case_study.related_courses, "course_id")
     return {
         "country_names": related["country_names"],
         "subsector_names": related["subsector_names"],

@@ -151,6 +151,80 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# wagtail-localize's machine translators: {choice: (class, {option: (variable, required)})}.
+# The options are those each class reads in wagtail_localize/machine_translators/.
+MACHINE_TRANSLATORS = {
+    "deepl": (
+        "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        {"AUTH_KEY": ("DEEPL_API_KEY", True), "FORMALITY": ("DEEPL_FORMALITY", False)},
+    ),
+    "google": (
+        "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        {
+            "PROJECT_ID": ("GOOGLE_PROJECT_ID", True),
+            "LOCATION": ("GOOGLE_TRANSLATE_LOCATION", False),
+            "CREDENTIALS_PATH": ("GOOGLE_APPLICATION_CREDENTIALS", False),
+        },
+    ),
+    "libretranslate": (
+        "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        {
+            "LIBRETRANSLATE_URL": ("LIBRETRANSLATE_URL", True),
+            # LibreTranslator always sends a key; a server without keys takes an empty one.
+            "API_KEY": ("LIBRETRANSLATE_API_KEY", False),
+        },
+    ),
+    "dummy": ("wagtail_localize.machine_translators.dummy.DummyTranslator", {}),
+}
+
+
+def machine_translator_from_env(environ=None):
+    """The WAGTAILLOCALIZE_MACHINE_TRANSLATOR setting chosen by HARBOUR_MACHINE_TRANSLATOR
+    (deepl, google, libretranslate or dummy) and that backend's own variables; None, and no
+    machine translation in the translation editor, when it is unset."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    environ = os.environ if environ is None else environ
+    choice = environ.get("HARBOUR_MACHINE_TRANSLATOR", "").strip().lower()
+    if not choice:
+        return None
+    if choice not in MACHINE_TRANSLATORS:
+        raise ImproperlyConfigured(
+            f"Harbour cannot start: HARBOUR_MACHINE_TRANSLATOR={choice!r} is not one of "
+            f"{', '.join(MACHINE_TRANSLATORS)} (or unset, for no machine translation)."
+        )
+    class_path, variables = MACHINE_TRANSLATORS[choice]
+    options, missing = {}, []
+    for option, (variable, required) in variables.items():
+        value = environ.get(variable, "").strip()
+        if value:
+            options[option] = value
+        elif required:
+            missing.append(variable)
+    if missing:
+        raise ImproperlyConfigured(
+            f"Harbour cannot start: HARBOUR_MACHINE_TRANSLATOR={choice} needs "
+            f"{', '.join(missing)}; see README.md."
+        )
+    if choice == "libretranslate":
+        options.setdefault("API_KEY", "")
+    if choice == "google":
+        import importlib.util
+
+        try:
+            found = importlib.util.find_spec("google.cloud.translate") is not None
+        except ModuleNotFoundError:
+            found = False
+        if not found:
+            raise ImproperlyConfigured(
+                "Harbour cannot start: HARBOUR_MACHINE_TRANSLATOR=google needs Google's client "
+                "library: pip install google-cloud-translate."
+            )
+    return {"CLASS": class_path, "OPTIONS": options}
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
+
 
 def search_backends_from_env():
     """The database backend by default (SQLite FTS5, or PostgreSQL full-text search with each

@@ -186,13 +186,18 @@ def test_editor_screens_load(admin_client, course, locales):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind", ["home", "course_index", "course", "lesson", "case_study"])
+@pytest.mark.parametrize(
+    "kind", ["home", "course_index", "course", "lesson", "case_study_index", "case_study"]
+)
 def test_preview_renders_each_page_type(course, case_study_index, kind):
+    """Wagtail's preview of each page type; tests/admin/test_previews.py goes through the
+    admin's preview views, with the edit form unsaved, a page being created and a draft."""
     pages = {
         "home": course.get_parent().get_parent(),
         "course_index": course.get_parent(),
         "course": course,
         "lesson": course.get_children().first(),
+        "case_study_index": case_study_index,
         "case_study": factories.CaseStudyPageFactory(parent=case_study_index, locale=course.locale),
     }
     page = pages[kind].specific

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import CaseStudyBodyBlock, LearningOutcomeBlock, LessonBodyBlock
+from .preview import HeadlessPreviewMixin
 from .querysets import HarbourPageManager
 
 # --- Snippets -----------------------------------------------------------------------------
@@ -298,7 +299,7 @@ class CourseIndexPage(HarbourPage):
         return context
 
 
-class CoursePage(HarbourPage):
+class CoursePage(HeadlessPreviewMixin, HarbourPage):
     """A learning module: a sequence of lessons, made by partners for a level and subsectors."""
 
     class Level(models.TextChoices):
@@ -401,7 +402,7 @@ class CourseCaseStudy(Orderable):
         verbose_name = _("related case study")
 
 
-class LessonPage(HarbourPage):
+class LessonPage(HeadlessPreviewMixin, HarbourPage):
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
     estimated_minutes = models.PositiveIntegerField(
         _("estimated minutes"),
@@ -464,7 +465,7 @@ class CaseStudyIndexPage(HarbourPage):
         return context
 
 
-class CaseStudyPage(HarbourPage):
+class CaseStudyPage(HeadlessPreviewMixin, HarbourPage):
     """The best-practice story of a partner project."""
 
     project_name = models.CharField(_("project"), max_length=255, blank=True)

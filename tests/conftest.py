@@ -56,3 +56,16 @@ def course(course_index):
             parent=course, locale=course.locale, title=f"Lesson {number}", body=body
         )
     return course
+
+
+def pytest_collection_modifyitems(items):
+    """Every test on a transactional database (the live server's, the worker's) gets its data
+    back the serialized way. A plain flush re-creates the content types with new ids on
+    PostgreSQL, and the next serialized test then cannot load its own."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            continue
+        if not marker.kwargs.get("serialized_rollback"):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)

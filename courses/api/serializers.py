@@ -7,7 +7,7 @@ with a fixed number of queries, whatever the number of items.
 """
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema_field, inline_serializer
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
@@ -355,6 +355,60 @@ class CaseStudyDetailSerializer(CaseStudySerializer):
         return CourseBriefSerializer(pages, many=True, context=self.context).data
 
 
+# --- Preview ------------------------------------------------------------------------------
+
+# What the preview serves, by page model: its type and the serializer of its detail.
+PREVIEW_TYPES = {
+    CoursePage: ("course", CourseDetailSerializer),
+    LessonPage: ("lesson", LessonSerializer),
+    CaseStudyPage: ("case_study", CaseStudyDetailSerializer),
+}
+# Named in SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]: search's hits have a "type" too.
+PREVIEW_TYPE_CHOICES = [name for name, _serializer in PREVIEW_TYPES.values()]
+
+PREVIEW_PAGE = PolymorphicProxySerializer(
+    component_name="PreviewPage",
+    serializers=[CourseDetailSerializer, LessonSerializer, CaseStudyDetailSerializer],
+    resource_type_field_name=None,
+    help_text="The draft as the detail endpoint of its type would answer it, once published.",
+)
+
+
+class PreviewSerializer(serializers.Serializer):
+    """A draft (courses.preview.Draft) for a partner front end; ``page`` has the fields of a
+    course, lesson or case study detail, as ``type`` says."""
+
+    type = serializers.SerializerMethodField()
+    locale = serializers.SerializerMethodField()
+    revision_id = serializers.SerializerMethodField(
+        help_text="The revision shown; null for a page saved without revisions."
+    )
+    revision_created_at = serializers.SerializerMethodField()
+    expires_at = serializers.DateTimeField(read_only=True, help_text="When the token expires.")
+    page = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=PREVIEW_TYPE_CHOICES))
+    def get_type(self, draft):
+        return PREVIEW_TYPES[type(draft.page)][0]
+
+    def get_locale(self, draft) -> str:
+        return draft.page.locale.language_code
+
+    def get_revision_id(self, draft) -> int | None:
+        return draft.revision.pk if draft.revision is not None else None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_revision_created_at(self, draft):
+        if draft.revision is None:
+            return None
+        return serializers.DateTimeField().to_representation(draft.revision.created_at)
+
+    @extend_schema_field(PREVIEW_PAGE)
+    def get_page(self, draft):
+        serializer_class = PREVIEW_TYPES[type(draft.page)][1]
+        return serializer_class(draft.page, context=self.context).data
+
+
 class LocaleSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
@@ -375,6 +429,7 @@ __all__ = [
     "LocaleSerializer",
     "PartnerDetailSerializer",
     "PartnerSerializer",
+    "PreviewSerializer",
     "SubsectorSerializer",
     "Country",
     "LessonPage",

@@ -1,5 +1,6 @@
 """Routes of the content API, mounted at /api/v1/ by lms/api/urls.py."""
 
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from . import views
@@ -13,4 +14,6 @@ router.register("subsectors", views.SubsectorViewSet, basename="subsector")
 router.register("countries", views.CountryViewSet, basename="country")
 router.register("locales", views.LocaleViewSet, basename="locale")
 
-urlpatterns = router.urls
+urlpatterns = router.urls + [
+    path("preview/", views.PreviewView.as_view(), name="preview"),
+]

@@ -7,9 +7,11 @@ Examples::
     GET /api/v1/courses/?locale=pl&subsector=design&ordering=-last_published_at
     GET /api/v1/courses/12/?locale=de          (12 may be any locale's id of the course)
     GET /api/v1/lessons/14/                    (Accept-Language: lt)
+    GET /api/v1/preview/?token=…               (a draft, for a partner front end)
 """
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -18,15 +20,17 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import mixins
+from rest_framework import exceptions, mixins
 from rest_framework.response import Response
 
+from courses import preview
 from courses.filters import CaseStudyFilterSet, CourseFilterSet, PartnerFilterSet
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
 from courses.services import locale_summary
 from lms.api.cache import CachedResponseMixin
-from lms.api.views import HarbourViewSet
-from lms.i18n import localized, localized_queryset
+from lms.api.exceptions import BadRequest
+from lms.api.views import HarbourAPIView, HarbourViewSet
+from lms.i18n import localized, localized_queryset, requested_locale
 
 from . import batch, serializers
 
@@ -235,3 +239,48 @@ class LocaleViewSet(CachedResponseMixin, HarbourViewSet):
     def list(self, request):
         data = serializers.LocaleSerializer(locale_summary(), many=True).data
         return Response(data)
+
+
+class PreviewView(HarbourAPIView):
+    """A draft for a partner front end: ``GET /api/v1/preview/?token=…``. The token comes from
+    the admin's preview ("Partner front end") or ``manage.py preview_token``; it names one
+    revision of a course, lesson or case study and expires after
+    HARBOUR_PREVIEW_TOKEN_MAX_AGE seconds. An expired token is a 401 ``token_expired``, a
+    tampered or unknown one a 403 ``invalid_token``. Every other endpoint serves live pages
+    only."""
+
+    query_parameters = frozenset({"token"})
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "token",
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                required=True,
+                description="The preview token the editor's preview made.",
+            )
+        ],
+        responses={200: serializers.PreviewSerializer},
+    )
+    def get(self, request):
+        token = request.query_params.get("token")
+        if not token:
+            raise BadRequest(_("Send the preview token as ?token=."), code="token_required")
+        try:
+            draft = preview.open_token(token)
+        except preview.TokenExpired as error:
+            raise exceptions.NotAuthenticated(str(error), code=error.code) from error
+        except preview.TokenInvalid as error:
+            raise exceptions.PermissionDenied(str(error), code=error.code) from error
+        except preview.DraftNotFound as error:
+            raise exceptions.NotFound(str(error)) from error
+        if type(draft.page) not in serializers.PREVIEW_TYPES:
+            raise exceptions.NotFound(_("This page has no preview in the API."))
+        # The draft is served in its own locale, never swapped for a translation.
+        self.requested_locale = requested_locale(draft.page.locale.language_code)
+        context = {"request": request, "requested_locale": self.requested_locale, "draft": True}
+        response = Response(serializers.PreviewSerializer(draft, context=context).data)
+        # A draft is for the one who holds the token: no shared cache keeps it.
+        response["Cache-Control"] = "private, no-store"
+        return response

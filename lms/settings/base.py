@@ -225,6 +225,11 @@ def machine_translator_from_env(environ=None):
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 
+# Headless preview (courses/preview.py): how long a preview token opens a draft, and the
+# partner front end that the admin's preview panel offers beside the Harbour page.
+HARBOUR_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("HARBOUR_PREVIEW_TOKEN_MAX_AGE", "600"))
+HARBOUR_HEADLESS_PREVIEW_URL = os.environ.get("HARBOUR_HEADLESS_PREVIEW_URL", "").strip()
+
 
 def search_backends_from_env():
     """The database backend by default (SQLite FTS5, or PostgreSQL full-text search with each
@@ -331,6 +336,11 @@ SPECTACULAR_SETTINGS = {
         "lms.api.schema.document_errors",
     ],
     # lms/api_urls.py's <id:…> is an integer of at most 18 digits.
+    # Search hits and previews both have a "type", of different choices.
+    "ENUM_NAME_OVERRIDES": {
+        "TypeEnum": "search.services.types.SEARCH_TYPES",
+        "PreviewTypeEnum": "courses.api.serializers.PREVIEW_TYPE_CHOICES",
+    },
     "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}},
     # The docs page works offline: Swagger UI is served from our own static files.
     "SWAGGER_UI_DIST": "SIDECAR",

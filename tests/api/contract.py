@@ -11,6 +11,7 @@ import jsonschema
 from django.test import Client as DjangoClient
 from rest_framework.authtoken.models import Token
 
+from courses import preview
 from courses.models import CaseStudyCourse, CourseCaseStudy
 from lms import services
 from lms.models import Certificate
@@ -159,4 +160,10 @@ def build_content(locales, home, course_index, case_study_index, course, directo
         "certificate": Certificate.objects.get(course_key=course.translation_key),
         "gone_certificate": Certificate.objects.get(course_key=gone.translation_key),
         "directory": directory,
+        # A partner front end's preview of each kind of page (courses/preview.py).
+        "preview_tokens": {
+            "course": preview.make_token(course).token,
+            "lesson": preview.make_token(quiz_lesson).token,
+            "case_study": preview.make_token(study).token,
+        },
     }

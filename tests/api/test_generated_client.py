@@ -24,6 +24,9 @@ import pytest
 
 from tests.api.contract import PASSWORD, RIGHT, ResponseValidator, build_content, served_schema
 
+# The live server needs a transactional database (tests/conftest.py makes it serialized).
+pytestmark = pytest.mark.django_db(transaction=True)
+
 # The generator installed beside the Python running the tests (.venv/bin), else on PATH.
 GENERATOR = shutil.which("openapi-python-client", path=str(Path(sys.executable).parent)) or (
     shutil.which("openapi-python-client")
@@ -249,6 +252,14 @@ RECIPES = {
             status=201,
             model="QuizAttempt",
         ),
+    ],
+    # A draft of each kind of page, for a partner front end; a bad token in the one error shape.
+    "preview_retrieve": lambda c: [
+        *(
+            Call({"token": token}, token=False, model="Preview")
+            for token in c["preview_tokens"].values()
+        ),
+        Call({"token": c["preview_tokens"]["lesson"] + "x"}, token=False, status=403),
     ],
     "me_progress_retrieve": lambda c: [
         Call(model="ProgressSummary"),

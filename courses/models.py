@@ -4,6 +4,7 @@ home → CourseIndexPage → CoursePage → LessonPage
 home → CaseStudyIndexPage → CaseStudyPage
 """
 
+from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,6 +19,7 @@ from wagtail.models import Orderable, Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .admin_forms import LinkedSnippetsPageForm, PartnerForm
 from .blocks import CaseStudyBodyBlock, LearningOutcomeBlock, LessonBodyBlock
 from .preview import HeadlessPreviewMixin
 from .querysets import HarbourPageManager
@@ -156,16 +158,18 @@ class Partner(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMod
                 FieldPanel("postcode"),
                 FieldPanel("city"),
                 FieldPanel("region"),
-                FieldPanel("country"),
+                FieldPanel("country", widget=forms.Select),
                 FieldPanel("latitude"),
                 FieldPanel("longitude"),
             ],
             heading=_("Where"),
         ),
         FieldPanel("website"),
-        FieldPanel("subsectors"),
+        FieldPanel("subsectors", widget=forms.CheckboxSelectMultiple),
         FieldPanel("logo"),
     ]
+    # The country and subsectors are chosen among the English snippets (admin_forms.py).
+    base_form_class = PartnerForm
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -194,6 +198,16 @@ class Partner(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMod
 
 
 # --- Pages --------------------------------------------------------------------------------
+
+
+def linked_snippet_panels():
+    """A course's or case study's subsectors, countries and partners: checkboxes of the
+    English snippets, named in the editor's language (admin_forms.py). Translations follow
+    the source."""
+    return [
+        FieldPanel(name, widget=forms.CheckboxSelectMultiple)
+        for name in ("subsectors", "countries", "partners")
+    ]
 
 
 class HarbourPage(Page):
@@ -347,12 +361,10 @@ class CoursePage(HeadlessPreviewMixin, HarbourPage):
             [FieldPanel("level"), FieldPanel("estimated_duration")], heading=_("Format")
         ),
         FieldPanel("learning_outcomes"),
-        MultiFieldPanel(
-            [FieldPanel("subsectors"), FieldPanel("countries"), FieldPanel("partners")],
-            heading=_("Who and where"),
-        ),
+        MultiFieldPanel(linked_snippet_panels(), heading=_("Who and where")),
         InlinePanel("related_case_studies", label=_("Related case studies")),
     ]
+    base_form_class = LinkedSnippetsPageForm
 
     search_fields = HarbourPage.search_fields + [
         index.SearchField("introduction"),
@@ -512,12 +524,10 @@ class CaseStudyPage(HeadlessPreviewMixin, HarbourPage):
         FieldPanel("results"),
         FieldPanel("lessons_learned"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("partners"), FieldPanel("countries"), FieldPanel("subsectors")],
-            heading=_("Who and where"),
-        ),
+        MultiFieldPanel(linked_snippet_panels(), heading=_("Who and where")),
         InlinePanel("related_courses", label=_("Related courses")),
     ]
+    base_form_class = LinkedSnippetsPageForm
 
     search_fields = HarbourPage.search_fields + [
         index.SearchField("project_name", boost=2),

@@ -586,6 +586,7 @@ class CaseStudyCourse(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related course")
 
+
 # --- Translation review -------------------------------------------------------------------
 
 

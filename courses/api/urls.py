@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import translation_status, views
 
 router = SimpleRouter(trailing_slash=True)
 router.register("courses", views.CourseViewSet, basename="course")
@@ -13,6 +13,11 @@ router.register("partners", views.PartnerViewSet, basename="partner")
 router.register("subsectors", views.SubsectorViewSet, basename="subsector")
 router.register("countries", views.CountryViewSet, basename="country")
 router.register("locales", views.LocaleViewSet, basename="locale")
+router.register(
+    "translation-status",
+    translation_status.TranslationStatusViewSet,
+    basename="translation-status",
+)
 
 urlpatterns = router.urls + [
     path("preview/", views.PreviewView.as_view(), name="preview"),

@@ -336,10 +336,13 @@ SPECTACULAR_SETTINGS = {
         "lms.api.schema.document_errors",
     ],
     # lms/api_urls.py's <id:…> is an integer of at most 18 digits.
-    # Search hits and previews both have a "type", of different choices.
+    # Search hits, previews and the translation status each have a "type", of different
+    # choices; the translation status has two fields of one choice of states.
     "ENUM_NAME_OVERRIDES": {
         "TypeEnum": "search.services.types.SEARCH_TYPES",
         "PreviewTypeEnum": "courses.api.serializers.PREVIEW_TYPE_CHOICES",
+        "TranslationStateEnum": "courses.translation_status.State",
+        "TranslationStatusTypeEnum": "courses.translation_status.Kind",
     },
     "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}},
     # The docs page works offline: Swagger UI is served from our own static files.

@@ -45,6 +45,7 @@ CALLS = {
     ("country-list", "get"): lambda c: ({}, None),
     ("country-detail", "get"): lambda c: ({"pk": c["directory"]["PL"].pk}, None),
     ("locale-list", "get"): lambda c: ({}, None),
+    ("translation-status-list", "get"): lambda c: ({}, None),
     ("enrolment-list", "get"): lambda c: ({}, None),
     ("enrolment-list", "post"): lambda c: ({}, {"course": c["new_course"].pk}),
     ("enrolment-detail", "get"): lambda c: (

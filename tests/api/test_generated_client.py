@@ -192,6 +192,20 @@ RECIPES = {
         Call({"id": c["directory"]["PL"].pk}, token=False, model="Country")
     ],
     "locales_list": lambda c: [Call(token=False, model="Locale", many=True)],
+    "translation_status_list": lambda c: [
+        Call(token=False, model="PaginatedTranslationStatusList"),
+        Call(
+            {"locale": "pl", "state": "not_synced", "type_": "course"},
+            token=False,
+            model="PaginatedTranslationStatusList",
+        ),
+        Call(
+            {"state": "missing", "page_size": 1},
+            token=False,
+            model="PaginatedTranslationStatusList",
+        ),
+        Call({"page_size": 1000}, token=False, status=400),
+    ],
     # Hits and suggestions of every type: courses, lessons, case studies and partners.
     "search_retrieve": lambda c: [
         *(

@@ -11,7 +11,10 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from lms import i18n
 from lms.api import links
+
+from .querysets import served
 
 
 def absolute(url, context):
@@ -147,15 +150,57 @@ class QuoteBlock(blocks.StructBlock):
         description = _("A quotation with its source")
 
 
+def link_targets(model, pages, locale_ids, hidden=None):
+    """``{pk: page}``: where a link to each of ``pages`` (of ``model``) leads, its served
+    translation in the first of ``locale_ids`` that has one, else the page itself. A page
+    that is not served is left out: its link leads nowhere. One query for the pages, one for
+    their translations when they are in another locale (``lms.i18n.pick_translations``), and
+    the two of ``served()`` unless ``hidden`` is given."""
+    ids = {page.pk for page in pages if page is not None}
+    if not ids:
+        return {}
+    base = served(model.objects.all(), hidden).select_related("locale")
+    found = {page.pk: page for page in base.filter(pk__in=ids)}
+    picked = i18n.pick_translations(base, found.values(), locale_ids)
+    return {pk: picked[page.translation_key] for pk, page in found.items()}
+
+
 class CaseStudyLinkBlock(blocks.StructBlock):
+    """A link to a case study that follows the reader's language: the case study's served
+    translation in it when there is one (on the web the active language, in the API the
+    locale of the lesson, as its rich-text links), else the linked case study."""
+
     case_study = blocks.PageChooserBlock(label=_("Case study"), page_type="courses.CaseStudyPage")
     note = blocks.CharBlock(label=_("Why it matters here"), required=False, max_length=300)
 
-    def get_api_representation(self, value, context=None):
+    @property
+    def target_model(self):
+        return self.child_blocks["case_study"].target_model
+
+    def target(self, value, locale_ids):
         page = value.get("case_study")
-        if page is None or not page.live:
+        if page is None:
             return None
-        page = page.specific
+        return link_targets(self.target_model, [page], locale_ids).get(page.pk)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["target"] = self.target(value, [i18n.active_locale().locale_id])
+        return context
+
+    def get_api_representation(self, value, context=None):
+        context = context or {}
+        page = value.get("case_study")
+        if page is None:
+            return None
+        if "case_study_links" in context:
+            # Looked up for the whole body at once (courses.api.batch.stream).
+            page = context["case_study_links"].get(page.pk)
+        else:
+            requested = context.get("requested_locale")
+            page = self.target(value, [requested.locale_id] if requested else [])
+        if page is None:
+            return None
         return {
             "id": page.pk,
             "title": page.title,

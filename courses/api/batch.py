@@ -5,6 +5,7 @@ the number of items or blocks:
 - image renditions (one query for all images);
 - rich text: every rich text of a response is expanded in one pass, so internal links cost
   two queries whatever their number;
+- the case studies a body's link blocks lead to, in the body's locale (two queries);
 - a course's syllabus and a lesson's course;
 - the pages ``served()`` excludes (private sections, pages under unpublished ones);
 - whether pages are machine translated and not reviewed (two queries for all pages).
@@ -24,7 +25,7 @@ from wagtail.rich_text import RichText, features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
 from courses import machine_translation
-from courses.blocks import RENDITION_SPEC
+from courses.blocks import RENDITION_SPEC, CaseStudyLinkBlock, link_targets
 from courses.models import CoursePage, LessonPage
 from courses.querysets import hidden_q
 from courses.querysets import served as served_pages
@@ -222,35 +223,47 @@ def rich_text(context, source, locale_id=None):
 # --- StreamField --------------------------------------------------------------------------
 
 
-def _walk(block, value, rich_texts, images):
+def _walk(block, value, found):
+    """Collect what the blocks of ``value`` link: rich text sources, images, case studies."""
     if value is None:
         return
     if isinstance(block, wagtail_blocks.RichTextBlock):
-        rich_texts.append(value.source if isinstance(value, RichText) else str(value))
+        found["rich_texts"].append(value.source if isinstance(value, RichText) else str(value))
     elif isinstance(block, ImageChooserBlock):
-        images.append(value)
+        found["images"].append(value)
     elif isinstance(block, wagtail_blocks.StreamBlock):
         for child in value:
-            _walk(child.block, child.value, rich_texts, images)
+            _walk(child.block, child.value, found)
     elif isinstance(block, wagtail_blocks.ListBlock):
         for item in value:
-            _walk(block.child_block, item, rich_texts, images)
+            _walk(block.child_block, item, found)
     elif isinstance(block, wagtail_blocks.StructBlock):
+        if isinstance(block, CaseStudyLinkBlock):
+            found["links"].setdefault(block.target_model, []).append(value.get("case_study"))
         for name, child_block in block.child_blocks.items():
-            _walk(child_block, value.get(name), rich_texts, images)
+            _walk(child_block, value.get(name), found)
 
 
 def stream(context, value, locale_id=None):
     """A StreamField as typed blocks ``{type, id, value}``, with every rich text, image and
-    link of it looked up in a fixed number of queries."""
+    link of it looked up in a fixed number of queries. Links follow ``locale_id``, the
+    locale of the content."""
     if value is None:
         return []
-    rich_texts, images = [], []
-    _walk(value.stream_block, value, rich_texts, images)
+    found = {"rich_texts": [], "images": [], "links": {}}
+    _walk(value.stream_block, value, found)
     context.setdefault("rich_text_html", {}).update(
-        expand_rich_texts(context, rich_texts, locale_id)
+        expand_rich_texts(context, found["rich_texts"], locale_id)
     )
-    prepare_images(context, images)
+    prepare_images(context, found["images"])
+    # Case-study links of this body only: the next body may be in another locale.
+    context["case_study_links"] = {}
+    for model, pages in found["links"].items():
+        if "hidden_pages_q" not in context:
+            context["hidden_pages_q"] = hidden_q()
+        context["case_study_links"].update(
+            link_targets(model, pages, [locale_id], context["hidden_pages_q"])
+        )
     return value.stream_block.get_api_representation(value, context=context)
 
 

@@ -51,7 +51,8 @@ class APIIndexView(HarbourAPIView):
         endpoints = [
             {
                 "name": route.name,
-                "url": absolute(request, route.template),
+                # Not build_absolute_uri(template): it would percent-encode the placeholders.
+                "url": absolute(request, "/").rstrip("/") + route.template,
                 "methods": _methods(route),
             }
             for route in api_routes()

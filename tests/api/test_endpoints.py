@@ -150,3 +150,13 @@ def test_locales_lists_the_nine_with_counts(api, content):
         "case_studies": 1,
     }
     assert data[-1]["name"] == "Polski" and data[-1]["courses"] == 0
+
+
+def test_the_index_lists_every_endpoint_with_its_address(api, db):
+    from lms.api.routes import api_routes
+
+    endpoints = {item["name"]: item for item in api.get_json("/api/v1/")["endpoints"]}
+    assert set(endpoints) == {route.name for route in api_routes()} - {"index"}
+    assert endpoints["course-detail"]["url"] == "http://testserver/api/v1/courses/{pk}/"
+    assert endpoints["enrolment-list"]["methods"] == ["GET", "POST"]
+    assert endpoints["lesson-progress"]["methods"] == ["GET", "PUT"]

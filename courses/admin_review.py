@@ -44,6 +44,8 @@ class MarkReviewedView(WagtailAdminTemplateMixin, View):
     template_name = "courses/admin/mark_reviewed.html"
     page_title = gettext_lazy("Mark as reviewed")
     header_icon = "check"
+    # No breadcrumbs: the header then names the action and the page.
+    breadcrumbs_items = []
 
     def dispatch(self, request, page_id):
         self.page = get_object_or_404(Page, pk=page_id).specific

@@ -126,8 +126,7 @@ def editor(admin_user):
     return client
 
 
-@pytest.fixture
-def polish_course(course, locales):
+def translate_into_polish(course, locales):
     """The course translated into Polish with wagtail-localize, its home page and index live
     (so that /pl/… serves it), the course itself still a draft."""
     pl_course = translate_course(course, locales["pl"])
@@ -135,6 +134,11 @@ def polish_course(course, locales):
         if not ancestor.live:
             publish_latest(ancestor)
     return CoursePage.objects.get(pk=pl_course.pk)
+
+
+@pytest.fixture
+def polish_course(course, locales):
+    return translate_into_polish(course, locales)
 
 
 def translation_of(page):

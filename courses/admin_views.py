@@ -71,8 +71,8 @@ class ReportPaginator(WagtailPaginator):
 ACTION_LABELS = {
     State.MISSING: _("Translate"),
     State.OUTDATED: _("Sync"),
-    State.IN_PROGRESS: _("Open in the translation editor"),
-    State.NOT_SYNCED: _("Edit the translation"),
+    State.IN_PROGRESS: _("Continue translating"),
+    State.NOT_SYNCED: _("Edit"),
     State.UP_TO_DATE: _("View"),
 }
 
@@ -109,6 +109,8 @@ def decorate(row, request, next_url, may_sync):
         cell.language = language_name(cell.locale)
         # The page acted on, when it is a lesson rather than the course itself.
         cell.lesson = cell.action.page if cell.action is not cell.own else None
+        # Every page in the cell's state: the counts of lessons would say nothing more.
+        cell.uniform = all(status.state == cell.state for status in cell.pages)
     row.edit_url = reverse("wagtailadmin_pages:edit", args=[row.page.pk])
     row.sync_url = None
     synced = any(status.translation_id for cell in row for status in cell.pages)

@@ -76,7 +76,7 @@ def test_the_report_shows_each_state_as_text_with_the_link_that_fixes_it(admin_c
     editor = reverse(
         "wagtailadmin_pages:edit", args=[study.get_translation(factories.locale("de")).pk]
     )
-    assert (editor, "Open in the translation editor") in links
+    assert (editor, "Continue translating") in links
     assert "Lesson: Finding partners abroad" in html
     assert "Lessons: 1 outdated, 2 up to date" in html
     sync_course = reverse("courses_translation_sync", args=[course.pk])

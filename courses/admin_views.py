@@ -56,7 +56,7 @@ def can_sync(user):
     return can_see_report(user) and user.has_perm("wagtail_localize.submit_translation")
 
 
-class ReportPaginator(WagtailPaginator):
+class ReportPaginator(translation_status.RowPaginator, WagtailPaginator):
     @cached_property
     def items_count_label(self):
         return ngettext(

@@ -24,6 +24,7 @@ from courses.filters import TranslationStatusFilterSet
 from courses.querysets import hidden_q
 from courses.translation_status import Kind as TranslationKind
 from courses.translation_status import State as TranslationState
+from lms.api.pagination import HarbourPagination
 from lms.api.views import HarbourViewSet
 
 # --- Serializers ---------------------------------------------------------------------------
@@ -117,6 +118,11 @@ class TranslationStatusSerializer(serializers.Serializer):
 # --- The view -----------------------------------------------------------------------------
 
 
+class TranslationStatusPagination(HarbourPagination):
+    # The matching rows' ids once, for the count and the page (the filters are the costly part).
+    django_paginator_class = translation_status.RowPaginator
+
+
 # ?locale= is a filter here (the filterset's), of the target locales only.
 LOCALE_PARAMETER = OpenApiParameter(
     "locale",
@@ -149,6 +155,7 @@ class TranslationStatusViewSet(mixins.ListModelMixin, HarbourViewSet):
     serializer_class = TranslationStatusSerializer
     filterset_class = TranslationStatusFilterSet
     filter_backends = [DjangoFilterBackend]
+    pagination_class = TranslationStatusPagination
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

@@ -6,12 +6,15 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail_localize.models import TranslationSource
 
 from courses.admin_views import PAGE_SIZE
 from tests import factories
 from tests.courses.test_translation_status import (
+    add_translated_courses,
     lessons,
     republish,
     submit,
@@ -192,3 +195,26 @@ def test_sync_is_for_those_who_may_submit_translations(client, content):
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     assert client.get(url).status_code == 200
+
+
+def test_a_page_of_the_report_costs_the_same_for_2_or_10_courses(
+    admin_client, course_index, locales
+):
+    def measure(query):
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(REPORT, query).status_code == 200
+        return len(queries)
+
+    queries = [{}, {"locale": "pl", "state": "outdated"}, {"state": "missing"}]
+    add_translated_courses(course_index, locales, 2)
+    for query in queries:
+        measure(query)  # the first fills the caches of content types and site root paths
+    two = [measure(query) for query in queries]
+    add_translated_courses(course_index, locales, 8, start=2)
+    ten = [measure(query) for query in queries]
+    assert ten == two
+    assert (
+        "10 courses and case studies"
+        in admin_client.get(REPORT, {"state": "missing"}).content.decode()
+    )
+    print(f"translation status report: {two} queries for 2 and for 10 courses")

@@ -254,6 +254,30 @@ def test_rows_are_filtered_by_state_in_one_locale_or_in_any(mixed):
     assert keys(ts.of_kind(ts.in_state(rows, "missing", "pl"), "course")) == {other.pk}
 
 
+def test_the_filter_and_the_table_agree_on_every_state_in_every_locale(mixed, locales):
+    """The filter decides in SQL, the table from each page's rank: the same rule."""
+    course, study = mixed["course"], mixed["study"]
+    # More variety: copies without wagtail-localize, a draft in progress, one up to date.
+    copy_translation(course, "lt")
+    copy_translation(study, "lt")
+    submit(course, locales["da"])
+    translate_fully(study, locales["fi"])
+    rows = ts.status_queryset()
+    shown = {(row.page.pk, cell.locale): cell.state for row in ts.status_rows(rows) for cell in row}
+    assert set(shown.values()) == set(State)
+    for code in ts.target_locale_codes():
+        for state in State:
+            expected = {
+                pk
+                for (pk, locale), shown_state in shown.items()
+                if locale == code and shown_state == state
+            }
+            assert keys(ts.in_state(rows, state, code)) == expected, (code, state)
+    for state in State:
+        expected = {pk for (pk, _locale), shown_state in shown.items() if shown_state == state}
+        assert keys(ts.in_state(rows, state)) == expected, state
+
+
 def test_the_served_rows_leave_drafts_out(course, locales):
     draft = factories.CoursePageFactory(parent=course.get_parent(), locale=course.locale)
     draft.unpublish()

@@ -22,10 +22,24 @@ def locales(db):
     }
 
 
+def tree_roots(locales):
+    """Wagtail's root page and root collection, which its migrations make. A transactional
+    test (the live server's, the worker's) ends with a flush that removes them; the next one
+    puts them back, so every language's home page hangs below the root, as in a real site."""
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["en"]))
+    return root
+
+
 @pytest.fixture
 def home(locales):
     """An English home page served by the default site."""
-    root = Page.get_first_root_node()
+    root = tree_roots(locales)
     home = factories.HomePageFactory(parent=root, locale=locales["en"], slug="home-en")
     Site.objects.update_or_create(
         is_default_site=True,
@@ -56,16 +70,3 @@ def course(course_index):
             parent=course, locale=course.locale, title=f"Lesson {number}", body=body
         )
     return course
-
-
-def pytest_collection_modifyitems(items):
-    """Every test on a transactional database (the live server's, the worker's) gets its data
-    back the serialized way. A plain flush re-creates the content types with new ids on
-    PostgreSQL, and the next serialized test then cannot load its own."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        if marker is None or not marker.kwargs.get("transaction"):
-            continue
-        if not marker.kwargs.get("serialized_rollback"):
-            kwargs = {**marker.kwargs, "serialized_rollback": True}
-            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)

@@ -24,7 +24,7 @@ import pytest
 
 from tests.api.contract import PASSWORD, RIGHT, ResponseValidator, build_content, served_schema
 
-# The live server needs a transactional database (tests/conftest.py makes it serialized).
+# The live server needs a transactional database.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # The generator installed beside the Python running the tests (.venv/bin), else on PATH.

@@ -22,6 +22,8 @@ from tests.courses.test_translation import translate_course
 
 DUMMY = "wagtail_localize.machine_translators.dummy.DummyTranslator"
 NOTICE = "Machine translated, not reviewed"
+# The learner's page shows the notice in its UI language: found by its class.
+LEARNER_NOTICE = "notice--machine"
 
 # --- The translator, from the environment ---------------------------------------------------
 
@@ -230,10 +232,10 @@ def test_machine_translated_until_reviewed_then_again_after_the_next_machine_tra
     listed = Client().get("/api/v1/courses/?locale=pl").json()["results"]
     assert [item["machine_translated"] for item in listed if item["id"] == pl_course.pk] == [True]
     html = learner_page(pl_course)
-    assert NOTICE in html
+    assert LEARNER_NOTICE in html and "Przetłumaczone maszynowo, niesprawdzone" in html
     # The source is not marked.
     assert api_course(course)["machine_translated"] is False
-    assert NOTICE not in learner_page(course)
+    assert LEARNER_NOTICE not in learner_page(course)
 
     # The admin says so on the translation editor, with the way to clear it.
     edit = editor.get(reverse("wagtailadmin_pages:edit", args=[pl_course.pk])).content.decode()
@@ -251,7 +253,7 @@ def test_machine_translated_until_reviewed_then_again_after_the_next_machine_tra
         translation_key=pl_course.translation_key, locale=pl_course.locale
     )
     assert data["reviewed_at"] == review.reviewed_at.isoformat().replace("+00:00", "Z")
-    assert NOTICE not in learner_page(pl_course)
+    assert LEARNER_NOTICE not in learner_page(pl_course)
     assert (
         NOTICE
         not in editor.get(reverse("wagtailadmin_pages:edit", args=[pl_course.pk])).content.decode()
@@ -274,7 +276,7 @@ def test_machine_translated_until_reviewed_then_again_after_the_next_machine_tra
     assert data["machine_translated"] is True
     # The earlier review is still on record; the newer machine translation outweighs it.
     assert data["reviewed_at"] is not None
-    assert NOTICE in learner_page(pl_course)
+    assert LEARNER_NOTICE in learner_page(pl_course)
 
 
 @pytest.mark.django_db

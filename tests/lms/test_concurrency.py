@@ -19,8 +19,7 @@ pytestmark = [
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: SQLite serialises writes, so there is no race to test",
     ),
-    # serialized_rollback brings back the root page and locales the flush removes.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 THREADS = 8

@@ -186,9 +186,8 @@ def found(word):
 
 
 # The worker claims each task in a transaction of its own and closes stale connections, as in
-# production: so the test runs on the real database, not in a transaction, with the rows the
-# migrations made (root page, locales) put back after the flush that follows it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# production: so the test runs on the real database, not in a transaction.
+@pytest.mark.django_db(transaction=True)
 def test_database_queue_holds_wagtails_tasks_until_the_worker_runs_them(
     course, worker_process_state, caplog
 ):

@@ -351,9 +351,11 @@ def measure(codes=None, **filters):
         rows = ts.status_queryset(ids=ids)
         if filters.get("state"):
             rows = ts.in_state(rows, filters["state"], filters.get("locale"))
-        page = list(rows[:50])
+        page = ts.RowPaginator(rows, 50).page(1)
         result = ts.status_rows(page, codes, ids=ids)
-    return len(queries), result
+    # On PostgreSQL the service turns JIT off for its queries, in a savepoint: not a read.
+    control = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL")
+    return len([q for q in queries if not q["sql"].startswith(control)]), result
 
 
 @pytest.mark.parametrize(
@@ -369,8 +371,9 @@ def test_a_page_of_rows_costs_the_same_for_2_or_10_courses(course_index, locales
     add_translated_courses(course_index, locales, 8, start=2)
     ten, result = measure(codes, **filters)
     assert len(result) == 10
-    # The locales, the rows, their lessons, the translated pages, the translations.
-    assert ten == two == 5
+    # The locales, the ids of the matching rows, the page's rows, the rows with their lessons
+    # and ranks, the translated pages, the translations.
+    assert ten == two == 6
     cells = {cell.locale: cell for cell in result[0]}
     if codes is None:
         assert cells["lt"].state == State.OUTDATED

@@ -13,6 +13,7 @@ from wagtail_localize.models import TranslationSource
 
 from courses.admin_views import PAGE_SIZE
 from tests import factories
+from tests.api.conftest import translate as copy_translation
 from tests.courses.test_translation_status import (
     add_translated_courses,
     lessons,
@@ -218,3 +219,18 @@ def test_a_page_of_the_report_costs_the_same_for_2_or_10_courses(
         in admin_client.get(REPORT, {"state": "missing"}).content.decode()
     )
     print(f"translation status report: {two} queries for 2 and for 10 courses")
+
+
+def test_up_to_date_links_to_the_translated_page_and_not_synced_to_its_editor(
+    admin_client, case_study_index, locales
+):
+    study = factories.CaseStudyPageFactory(
+        parent=case_study_index, locale=case_study_index.locale, title="Creative Ports"
+    )
+    polish = translate_fully(study, locales["pl"])
+    german = copy_translation(study, "de")
+    html = admin_client.get(REPORT, {"type": "case_study"}).content.decode()
+    links = cell_links(html)
+    assert (polish.get_url(), "View") in links
+    assert polish.get_url().startswith("/pl/")
+    assert (reverse("wagtailadmin_pages:edit", args=[german.pk]), "Edit") in links

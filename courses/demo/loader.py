@@ -28,8 +28,10 @@ from courses.models import (
     Partner,
     Subsector,
 )
+from courses.review import ensure_locale_review
 from courses.services import ensure_site_structure
 
+from . import accounts
 from .blocks import outcomes_data, stream_data
 from .case_studies import CASE_STUDIES
 from .directory import COUNTRIES, NAME_LOCALES, PARTNERS, SUBSECTORS
@@ -55,12 +57,21 @@ class DemoLoader:
     take the strings of the PO files that changed since (an editor's own changes to those
     strings are overwritten); without it they are left alone."""
 
-    def __init__(self, report=print, user=None, translations=TRANSLATIONS, update=False, warn=None):
+    def __init__(
+        self,
+        report=print,
+        user=None,
+        translations=TRANSLATIONS,
+        update=False,
+        warn=None,
+        make_accounts=False,
+    ):
         self.report = report
         self.warn = warn or report
         self.user = user
         self.translations = Path(translations)
         self.update = update
+        self.make_accounts = make_accounts
 
     @transaction.atomic
     def load(self):
@@ -83,6 +94,7 @@ class DemoLoader:
         # After the modules: the case studies link back to their courses, and the
         # translations copy those links.
         self.translate_case_studies()
+        self.load_review()
 
     # --- Translations -----------------------------------------------------------------------
 
@@ -178,6 +190,34 @@ class DemoLoader:
             partners[facts["slug"]] = partner
         self.report(f"Partners: {len(partners)} ({created} new)")
         return partners
+
+    # --- Review per language ---------------------------------------------------------------
+
+    def load_review(self):
+        """A review workflow and reviewer group for each locale's tree, and with
+        ``make_accounts`` the demo editor and the Polish reviewer."""
+        homes = [self.structure.home] + [
+            self.structure.home.get_translation(self.locales[code]) for code in STRUCTURE
+        ]
+        reviews = {home.locale.language_code: ensure_locale_review(home) for home in homes}
+        self.report(
+            "Review: "
+            + ", ".join(f"{review.workflow.name!r} ({code})" for code, review in reviews.items())
+        )
+        if not self.make_accounts:
+            return
+        made = []
+        for (username, password, email), group in (
+            (accounts.EDITOR, accounts.editors_group()),
+            (accounts.REVIEWER, reviews[accounts.REVIEWER_LOCALE].group),
+        ):
+            _user, created = accounts.ensure_account(username, password, email, group)
+            made.append(
+                f"{username!r} ({group.name}, password {password!r})"
+                if created
+                else f"{username!r} ({group.name}, exists)"
+            )
+        self.report("Demo accounts: " + ", ".join(made))
 
     # --- Pages ----------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.demo.loader import TRANSLATIONS, DemoLoader
@@ -11,7 +12,8 @@ from courses.demo.loader import TRANSLATIONS, DemoLoader
 class Command(BaseCommand):
     help = (
         "Load the demo partners, case studies and learning module (English, translated into "
-        "Polish, German and Lithuanian). Loading again adds nothing."
+        "Polish, German and Lithuanian), a review workflow per language and, with DEBUG on, a "
+        "demo editor and reviewer. Loading again adds nothing."
     )
 
     def add_arguments(self, parser):
@@ -41,6 +43,10 @@ class Command(BaseCommand):
             warn=lambda message: self.stderr.write(self.style.WARNING(message)),
             translations=translations,
             update=options["update_translations"],
+            # Their passwords are in the README: development only.
+            make_accounts=settings.DEBUG,
         ).load()
+        if not settings.DEBUG:
+            self.stdout.write("Demo accounts (editor, reviewer-pl) not made: DEBUG is off.")
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Demo content ready in {elapsed:.1f}s."))

@@ -21,6 +21,13 @@ def absolute(url, context):
     return links.absolute((context or {}).get("request"), url)
 
 
+def page_url(page, context):
+    """A linked page's address for a reader of the requested locale (lms.api.links)."""
+    context = context or {}
+    requested = context.get("requested_locale")
+    return links.page_url(context.get("request"), page, requested.code if requested else None)
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=200)
     level = blocks.ChoiceBlock(
@@ -204,7 +211,7 @@ class CaseStudyLinkBlock(blocks.StructBlock):
         return {
             "id": page.pk,
             "title": page.title,
-            "url": absolute(page.url, context),
+            "url": page_url(page, context),
             "translation_key": str(page.translation_key),
             "note": value.get("note") or "",
         }

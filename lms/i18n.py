@@ -76,6 +76,18 @@ def active_code():
     return match_language(translation.get_language()) or fallback_locale_code()
 
 
+def fallback_page_path(page_path, code):
+    """``/en/courses/x/`` → ``/lt/courses/x/`` for a Lithuanian reader: the Lithuanian prefix
+    serves the fallback tree for whatever Lithuanian lacks (courses/web/routing.py), so a
+    fallback-language page read in another language keeps that language's interface. Any
+    other path is returned as it is."""
+    fallback = fallback_locale_code()
+    prefix = f"/{fallback}/"
+    if not code or code == fallback or not page_path or not page_path.startswith(prefix):
+        return page_path
+    return f"/{code}/{page_path[len(prefix) :]}"
+
+
 # --- Negotiation ----------------------------------------------------------------------------
 
 

@@ -134,7 +134,14 @@ def absolute(context, url):
 
 
 def page_url(context, page):
-    """The page's address on the website, absolute."""
+    """The page's address on the website for a reader of the requested locale, absolute: a
+    page in the fallback language under the requested language's prefix."""
+    requested = context.get("requested_locale")
+    return links.page_url(context.get("request"), page, requested.code if requested else None)
+
+
+def canonical_url(context, page):
+    """The page's own address on the website, whatever locale was requested."""
     return links.page_url(context.get("request"), page)
 
 

@@ -82,13 +82,25 @@ class PageSerializerMixin(serializers.Serializer):
     title = serializers.CharField(read_only=True)
     slug = serializers.SlugField(read_only=True)
     summary = serializers.CharField(read_only=True)
-    url = serializers.SerializerMethodField(help_text="The page on the Harbour website.")
+    url = serializers.SerializerMethodField(
+        help_text=(
+            "The page on the Harbour website for a reader of the requested locale: its "
+            "translation, or the fallback page under that language's prefix (/pl/…), with the "
+            "interface in the reader's language."
+        )
+    )
+    canonical_url = serializers.SerializerMethodField(
+        help_text="The served page's own address on the website, in its own language."
+    )
     api_url = serializers.SerializerMethodField()
     first_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
     last_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
     def get_url(self, obj) -> str | None:
         return batch.page_url(self.context, obj)
+
+    def get_canonical_url(self, obj) -> str | None:
+        return batch.canonical_url(self.context, obj)
 
     def get_api_url(self, obj) -> str:
         return self.api_url(obj)

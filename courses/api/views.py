@@ -10,8 +10,12 @@ Examples::
     GET /api/v1/preview/?token=…               (a draft, for a partner front end)
 """
 
+import re
+
 from django.conf import settings
+from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -53,6 +57,9 @@ LOCALE_PARAMETERS = [
     ),
 ]
 
+# At most 18 digits: a bigger id fits no database integer and would fail in the query.
+ID = re.compile(r"[0-9]{1,18}")
+
 NOT_MODIFIED = OpenApiResponse(description="Not modified: the If-None-Match ETag still holds.")
 
 
@@ -62,10 +69,11 @@ class ContentViewSet(CachedResponseMixin, HarbourViewSet):
     The locale, the parameter checks and the headers come from Harbour's API base view.
     """
 
-    # At most 18 digits: a bigger id fits no database integer and would fail in the query,
-    # a 500; this way it is the catch-all's JSON 404.
-    lookup_value_regex = r"\d{1,18}"
+    # Any id reaches the view, so that "abc" and a missing id get the same neutral 404
+    # (``not_found_message``); get_object checks it is a number a database integer holds.
+    lookup_value_regex = r"[^/]+"
     model = None
+    not_found_message = gettext_lazy("Nothing has this id.")
     detail_serializer_class = None
     default_ordering = ("pk",)
 
@@ -106,7 +114,14 @@ class ContentViewSet(CachedResponseMixin, HarbourViewSet):
         return self._response_memo
 
     def get_object(self):
-        obj = super().get_object()
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if not ID.fullmatch(value):
+            raise exceptions.NotFound(self.not_found_message)
+        try:
+            obj = super().get_object()
+        except Http404 as error:
+            # Django's message names the model ("No CoursePage matches the given query.").
+            raise exceptions.NotFound(self.not_found_message) from error
         served, _is_fallback = localized(
             obj, self.optimize(self.base_queryset()), self.requested_locale
         )
@@ -150,6 +165,7 @@ class CourseViewSet(PageViewSet):
     """The catalogue: ``?locale=pl&subsector=design&level=beginner&ordering=-title``."""
 
     model = CoursePage
+    not_found_message = gettext_lazy("No course has this id.")
     serializer_class = serializers.CourseSerializer
     detail_serializer_class = serializers.CourseDetailSerializer
     filterset_class = CourseFilterSet
@@ -171,6 +187,7 @@ class LessonViewSet(PageQuerysetMixin, mixins.RetrieveModelMixin, ContentViewSet
     """One lesson, its body as typed blocks: ``/api/v1/lessons/14/?locale=de``."""
 
     model = LessonPage
+    not_found_message = gettext_lazy("No lesson has this id.")
     serializer_class = serializers.LessonSerializer
 
 
@@ -179,6 +196,7 @@ class CaseStudyViewSet(PageViewSet):
     """Best-practice case studies: ``?locale=lt&country=LT&partner=rietavas``."""
 
     model = CaseStudyPage
+    not_found_message = gettext_lazy("No case study has this id.")
     serializer_class = serializers.CaseStudySerializer
     detail_serializer_class = serializers.CaseStudyDetailSerializer
     filterset_class = CaseStudyFilterSet
@@ -197,6 +215,7 @@ class PartnerViewSet(ListRetrieveViewSet):
     """Partner organisations: ``?locale=de&country=DE&kind=cultural``."""
 
     model = Partner
+    not_found_message = gettext_lazy("No partner has this id.")
     serializer_class = serializers.PartnerSerializer
     detail_serializer_class = serializers.PartnerDetailSerializer
     filterset_class = PartnerFilterSet
@@ -216,6 +235,7 @@ class SubsectorViewSet(ListRetrieveViewSet):
     """The subsectors of the cultural and creative industries, named in ``?locale=``."""
 
     model = Subsector
+    not_found_message = gettext_lazy("No subsector has this id.")
     serializer_class = serializers.SubsectorSerializer
     default_ordering = ("name", "pk")
 
@@ -225,6 +245,7 @@ class CountryViewSet(ListRetrieveViewSet):
     """The countries of the Baltic Sea Region, named in ``?locale=``."""
 
     model = Country
+    not_found_message = gettext_lazy("No country has this id.")
     serializer_class = serializers.CountrySerializer
     default_ordering = ("name", "pk")
 

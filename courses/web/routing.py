@@ -12,7 +12,8 @@ says which language its text is in.
   served.
 - Links: a fallback-language page linked from a web page while another language is active
   gets that language's prefix (``fallback_page_path``), so following links never switches
-  the UI. Links made without a web request (``page.url``, the API) stay canonical.
+  the UI. Links made without a web request (``page.url``) stay canonical; the API applies
+  the same rule for the requested locale (``lms.api.links.page_url``).
 - The switcher and the hreflang links come from ``page_alternates`` (a Wagtail page) or
   ``path_alternates`` (any other view, via Django's ``translate_url``).
 """
@@ -24,6 +25,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from courses.querysets import served
+from lms import i18n
 from lms.i18n import (
     active_code,
     fallback_locale_code,
@@ -36,13 +38,9 @@ from lms.i18n import (
 
 def fallback_page_path(page_path, active=None):
     """``/en/courses/x/`` → ``/lt/courses/x/`` while Lithuanian is active: the Lithuanian
-    prefix serves the fallback tree for whatever Lithuanian lacks."""
-    active = active or active_code()
-    fallback = fallback_locale_code()
-    prefix = f"/{fallback}/"
-    if active == fallback or not page_path or not page_path.startswith(prefix):
-        return page_path
-    return f"/{active}/{page_path[len(prefix) :]}"
+    prefix serves the fallback tree for whatever Lithuanian lacks (``lms.i18n``, which the
+    API's links use too)."""
+    return i18n.fallback_page_path(page_path, active or active_code())
 
 
 def is_web_request(request):

@@ -52,7 +52,14 @@ class DateOrDateTimeField(IsoDateTimeField):
                 raise ValidationError(self.error_messages["invalid"], code="invalid") from None
             if day is not None:
                 return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
-        return super().to_python(value)
+        moment = super().to_python(value)
+        if moment is not None and moment.tzinfo is not None:
+            # The database compares in UTC: 9999-12-31T23:59:59-14:00 is past year 9999 there.
+            try:
+                moment.astimezone(datetime.UTC)
+            except OverflowError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return moment
 
     default_error_messages = {
         "invalid": _("Give an ISO 8601 date or date and time, e.g. 2026-05-01T12:00:00Z.")

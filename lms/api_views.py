@@ -17,12 +17,12 @@ from rest_framework import exceptions, generics, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from . import services
 from .api.exceptions import BadRequest, FieldErrors
+from .api.parsers import HarbourJSONParser
 from .api.views import HarbourAPIMixin, HarbourAPIView
 from .models import Enrolment
 from .serializers import (
@@ -69,7 +69,7 @@ class AuthTokenView(HarbourAPIMixin, ObtainAuthToken):
 
     # The username and password are the credentials: no session, token or API key is read.
     authentication_classes = []
-    parser_classes = [JSONParser]
+    parser_classes = [HarbourJSONParser]
 
     # The serializer's response side is the read-only ``token``; its request side the
     # write-only username and password.
@@ -132,6 +132,7 @@ class EnrolmentList(LearnerAPIView, generics.ListCreateAPIView):
         return context
 
     def create(self, request, *args, **kwargs):
+        unknown_fields(request.data, {"course"})
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:

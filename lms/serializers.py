@@ -66,6 +66,17 @@ class LiveCourseField(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         return CoursePage.objects.served()
 
+    def to_internal_value(self, data):
+        # An id beyond the database's integer range is a course that does not exist, not an
+        # overflow in the query (SQLite's integers end at 2**63 - 1).
+        try:
+            number = None if isinstance(data, bool) else int(data)
+        except (TypeError, ValueError, OverflowError):
+            number = None
+        if number is not None and not services.valid_id(number):
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
 
 class EnrolmentSerializer(serializers.Serializer):
     """An enrolment with its progress; the view puts the computed states in the context."""

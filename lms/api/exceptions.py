@@ -11,11 +11,14 @@ DRF (an unknown address, a CSRF failure, a crash) through ``json_error``.
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -50,6 +53,19 @@ class BadRequest(exceptions.APIException):
     status_code = status.HTTP_400_BAD_REQUEST
     default_detail = gettext_lazy("Bad request.")
     default_code = "bad_request"
+
+
+class RequestTooLarge(exceptions.APIException):
+    """A 413 for a body above DATA_UPLOAD_MAX_MEMORY_SIZE, which Django refuses to read."""
+
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "request_too_large"
+
+    def __init__(self):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        super().__init__(
+            _("The request body is larger than %(limit)s bytes.") % {"limit": f"{limit:,}"}
+        )
 
 
 class FieldErrors(exceptions.ValidationError):
@@ -115,6 +131,8 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound(*exc.args)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(*exc.args)
+    elif isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge()
     response = drf_exception_handler(exc, context)
     if response is None:
         # Anything DRF does not know is a bug on our side, but the client still gets JSON.
@@ -136,9 +154,11 @@ def json_error(request, status_code, detail, code=None):
     return response
 
 
+@csrf_exempt
 def not_found(request, *args, **kwargs):
     """The catch-all at the end of /api/: an unknown address gets a JSON 404, and an address
-    that only lacks its trailing slash a redirect (CommonMiddleware never sees it as unknown)."""
+    that only lacks its trailing slash a redirect (CommonMiddleware never sees it as unknown).
+    It changes nothing, so a write to an unknown address is a 404 too, not a CSRF failure."""
     if not request.path.endswith("/"):
         try:
             match = resolve(request.path + "/")

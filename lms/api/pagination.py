@@ -38,5 +38,17 @@ class HarbourPagination(PageNumberPagination):
     def get_page_number(self, request, paginator):
         return positive_int(request, self.page_query_param) or 1
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            schema = parameter["schema"]
+            schema["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                schema["maximum"] = self.max_page_size
+                schema["default"] = self.page_size
+            else:
+                schema["default"] = 1
+        return parameters
+
     def query_parameters(self):
         return {self.page_query_param, self.page_size_query_param}

@@ -55,16 +55,39 @@ ERROR_SCHEMA = {
 }
 
 
+# What an operation that takes a body can answer besides (exceptions.RequestTooLarge).
+BODY_ERROR_RESPONSES = {
+    "413": "Request too large: the body is larger than DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MiB).",
+}
+
+
+def require_values(parameters):
+    """Every query parameter takes a value: an empty one is a 400 (lms/api/views.py)."""
+    for parameter in parameters:
+        schema = parameter.get("schema", {})
+        if parameter.get("in") != "query":
+            continue
+        if schema.get("type") == "string" and "enum" not in schema:
+            schema.setdefault("minLength", 1)
+        elif schema.get("type") == "array":
+            schema.setdefault("minItems", 1)
+
+
 def document_errors(result, generator, request, public):
-    """A post-processing hook: every operation documents the errors it can answer."""
+    """A post-processing hook: every operation documents the errors it can answer, and that
+    its query parameters take a value."""
     result.setdefault("components", {}).setdefault("schemas", {})["APIError"] = ERROR_SCHEMA
     reference = {"$ref": "#/components/schemas/APIError"}
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
+            require_values(operation.get("parameters", []))
             responses = operation["responses"]
-            for status, description in ERROR_RESPONSES.items():
+            errors = dict(ERROR_RESPONSES)
+            if "requestBody" in operation:
+                errors.update(BODY_ERROR_RESPONSES)
+            for status, description in errors.items():
                 responses.setdefault(status, {"description": description})
             for status, response in responses.items():
                 # Errors an operation declares itself (a 503 of search) get the one body too.

@@ -10,7 +10,7 @@ What every Harbour API view does:
   with a rate per kind of client (``throttling.py``);
 - errors in one shape (``exceptions.py``);
 - a 400 for any query parameter it does not declare (``query_parameters`` plus, for lists,
-  the filterset's and the paginator's);
+  the filterset's and the paginator's), and for any parameter sent with an empty value;
 - the locale: ``?locale=`` > Accept-Language > en; an unknown ``?locale=`` is a 400
   (``lms.i18n``). ``self.requested_locale`` holds it;
 - ``Content-Language``: the languages of the body actually served (an item served in the
@@ -23,7 +23,6 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from rest_framework import generics, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
@@ -31,8 +30,9 @@ from rest_framework.views import APIView
 from lms import i18n
 
 from .authentication import APIKeyAuthentication
-from .exceptions import BadRequest, exception_handler
+from .exceptions import BadRequest, FieldErrors, exception_handler
 from .pagination import HarbourPagination
+from .parsers import HarbourJSONParser
 from .throttling import HarbourRateThrottle
 
 
@@ -55,7 +55,7 @@ def body_languages(data, first=None):
 
 class HarbourAPIMixin:
     renderer_classes = [JSONRenderer]
-    parser_classes = [JSONParser]
+    parser_classes = [HarbourJSONParser]
     authentication_classes = [
         APIKeyAuthentication,
         SessionAuthentication,
@@ -99,6 +99,20 @@ class HarbourAPIMixin:
                     "allowed": ", ".join(sorted(allowed)) or _("none"),
                 },
                 code="unknown_parameter",
+            )
+        # An empty value is no value: a 400 for every parameter alike, as the schema says
+        # (minLength 1), rather than "absent" for some and "invalid" for others. An empty
+        # ?locale= is an unknown locale, answered with the valid ones (negotiate_locale).
+        empty = sorted(
+            {
+                name
+                for name, values in request.query_params.lists()
+                if "" in values and name != "locale"
+            }
+        )
+        if empty:
+            raise FieldErrors(
+                {name: [_("Give a value, or leave the parameter out.")] for name in empty}
             )
 
     def negotiate_locale(self, request):

@@ -2,8 +2,11 @@
 web pages, so that both have the same filters and the same matching rules.
 
 Each filter does nothing when its parameter is absent. In the API a bad value is a 400 naming
-the parameter; the web pages use the ``Lenient`` variants, which report a bad value on the form
-and ignore it, and offer subsectors and countries by their names in the visitor's language.
+the parameter, and a value of a vocabulary (a subsector, country or partner nobody has, a
+level, kind or language that does not exist) is a 400 listing the valid values or naming the
+endpoint that lists them, never an empty list that looks like "no content"; the web pages use
+the ``Lenient`` variants, which report a bad value on the form and ignore it, and offer
+subsectors and countries by their names in the visitor's language.
 
 Filters on linked snippets match the snippet's synchronised key (a subsector's slug, a
 country's ISO code in any case, a partner's slug), so they work whichever locale's snippet a
@@ -13,12 +16,14 @@ of the matching items; ``?language=`` keeps what is served in that language.
 
 import datetime
 import re
+from dataclasses import dataclass
 
 import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, validate_slug
+from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
@@ -27,7 +32,7 @@ from wagtail.search.backends import get_search_backend
 from lms.i18n import language_name
 
 from . import translation_status
-from .models import CaseStudyPage, CoursePage, Partner
+from .models import CaseStudyPage, Country, CoursePage, Partner, Subsector
 from .translation_status import Kind as TranslationKind
 from .translation_status import State as TranslationState
 
@@ -107,7 +112,76 @@ def search_ids(queryset, query):
     return [obj.pk for obj in results]
 
 
-class ContentFilterSet(django_filters.FilterSet):
+@dataclass(frozen=True)
+class Vocabulary:
+    """The values a filter may take: the ``key`` of some ``model`` row (in any locale, as keys
+    are synchronised), listed by the API endpoint ``endpoint``. ``listed`` says whether an
+    error names the values themselves (a short list) or only the endpoint."""
+
+    model: type
+    key: str
+    endpoint: str
+    listed: bool = True
+
+    def knows(self, value):
+        return self.model._default_manager.filter(**{f"{self.key}__iexact": value}).exists()
+
+    def values(self):
+        rows = self.model._default_manager.order_by(self.key).values_list(self.key, flat=True)
+        return list(dict.fromkeys(rows))
+
+    def unknown(self, value):
+        endpoint = reverse(self.endpoint)
+        if self.listed:
+            return _("Unknown value “%(value)s”. Valid values: %(valid)s (GET %(endpoint)s).") % {
+                "value": value,
+                "valid": ", ".join(self.values()) or _("none"),
+                "endpoint": endpoint,
+            }
+        return _("Unknown value “%(value)s”. GET %(endpoint)s lists the valid values.") % {
+            "value": value,
+            "endpoint": endpoint,
+        }
+
+
+VOCABULARIES = {
+    "subsector": Vocabulary(Subsector, "slug", "api:subsector-list"),
+    "country": Vocabulary(Country, "code", "api:country-list"),
+    "partner": Vocabulary(Partner, "slug", "api:partner-list", listed=False),
+}
+
+
+def unknown_choice(value, choices):
+    return _("Unknown value “%(value)s”. Valid values: %(valid)s.") % {
+        "value": value,
+        "valid": ", ".join(str(key) for key, _label in choices if key != ""),
+    }
+
+
+class KnownValues:
+    """The API's filtersets: a value of a vocabulary must exist, and an unknown choice names
+    the valid ones. Checked in ``is_valid()``, which DRF's filter backend calls; the web
+    pages' ``Lenient`` variants validate the form alone and keep its messages. Costs one
+    query per vocabulary parameter sent."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        form = self.form
+        for name, errors in list(form.errors.items()):
+            choices = getattr(form.fields.get(name), "choices", None)
+            if choices is not None and any(
+                error.code == "invalid_choice" for error in errors.as_data()
+            ):
+                form.errors[name] = form.error_class([unknown_choice(form.data.get(name), choices)])
+        cleaned = getattr(form, "cleaned_data", {})
+        for name, vocabulary in VOCABULARIES.items():
+            value = cleaned.get(name)
+            if name in self.filters and value and not vocabulary.knows(value):
+                form.add_error(name, vocabulary.unknown(value))
+        return valid and not form.errors
+
+
+class ContentFilterSet(KnownValues, django_filters.FilterSet):
     """What every listing can be filtered by: full text, subsector and country. Each
     listing says through which relation its items have a subsector and a country."""
 
@@ -251,7 +325,8 @@ class PartnerFilterSet(ContentFilterSet):
 
 class Lenient:
     """For the web pages, whose filters come from a GET form: a bad value is reported on the
-    form (``form.errors``) and ignored, never an error page. Subsectors and countries are
+    form (``form.errors``) and ignored, never an error page; the API's checks of vocabulary
+    values (``KnownValues``) are not made. Subsectors and countries are
     offered by name in the visitor's language (``names={"subsector": {slug: name}, …}``).
     ``hidden`` filters work in the URL but are not offered in the form: an ordering's labels
     come from field names, which are not translated."""
@@ -272,6 +347,9 @@ class Lenient:
                 fields[name].widget = forms.HiddenInput()
         if "search" in fields:
             fields["search"].widget.input_type = "search"
+
+    def is_valid(self):
+        return self.is_bound and self.form.is_valid()
 
     @property
     def qs(self):

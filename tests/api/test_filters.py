@@ -20,7 +20,6 @@ def titles(data):
     [
         ("subsector=design", {"Working across borders"}),
         ("subsector=music", {"Sound of the Baltic"}),
-        ("subsector=film", set()),
         ("country=DE", {"Working across borders", "Sound of the Baltic"}),
         ("country=pl", {"Working across borders"}),
         ("partner=goethe-institut", {"Working across borders"}),

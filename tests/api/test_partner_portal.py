@@ -3,6 +3,7 @@ filters, look-ups by slug and path, sparse fields and the headers a browser may 
 
 import pytest
 
+from tests import factories
 from tests.api.conftest import translate
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,58 @@ def test_a_missing_and_a_non_numeric_id_get_the_same_neutral_404(api, locales, p
         for value in ("987654321", "abc", "9" * 30)
     ]
     assert answers == [{"detail": message, "code": "not_found"}] * 3
+
+
+# --- Filters tell the truth -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "named"),
+    [
+        (
+            "/api/v1/courses/?subsector=nonexistent",
+            "subsector",
+            ["design, music", "/api/v1/subsectors/"],
+        ),
+        ("/api/v1/courses/?country=XX", "country", ["DE, PL", "/api/v1/countries/"]),
+        ("/api/v1/case-studies/?partner=nobody", "partner", ["/api/v1/partners/"]),
+        ("/api/v1/partners/?subsector=nonexistent", "subsector", ["design, music"]),
+        ("/api/v1/partners/?country=xx", "country", ["DE, PL"]),
+        ("/api/v1/courses/?level=expert", "level", ["beginner, intermediate, advanced"]),
+        ("/api/v1/partners/?kind=circus", "kind", ["cultural"]),
+        ("/api/v1/courses/?language=xx", "language", ["en, de, da"]),
+    ],
+)
+def test_an_unknown_vocabulary_value_is_a_400_naming_the_valid_ones(
+    api, catalogue, query, name, named
+):
+    body = api.get_json(query, status=400)
+    assert body["code"] == "invalid" and set(body["errors"]) == {name}
+    message = body["errors"][name][0]
+    assert "Unknown value" in message
+    assert all(part in message for part in named), message
+
+
+def test_an_unknown_locale_lists_the_valid_ones(api, catalogue):
+    body = api.get_json("/api/v1/courses/?locale=xx", status=400)
+    assert body["code"] == "unknown_locale" and "en, de, da, sv" in body["detail"]
+
+
+def test_known_vocabulary_values_filter_in_any_case(api, catalogue):
+    assert api.get_json("/api/v1/courses/?country=pl")["count"] == 1
+    assert api.get_json("/api/v1/courses/?subsector=music")["count"] == 1
+    assert api.get_json("/api/v1/courses/?partner=goethe-institut")["count"] == 1
+
+
+def test_the_web_catalogue_keeps_its_lenient_message(client, catalogue):
+    response = client.get("/en/courses/?subsector=nonexistent")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Some filters could not be used and were ignored" in page
+    assert "Unknown value" not in page
+    assert "Working across borders" in page
+
+
+def test_a_known_value_nothing_has_is_an_empty_list(api, catalogue):
+    factories.SubsectorFactory(slug="film", name="Film")
+    assert api.get_json("/api/v1/courses/?subsector=film")["count"] == 0

@@ -83,10 +83,23 @@ TEMPLATES = [
 WSGI_APPLICATION = "lms.wsgi.application"
 
 
+# SQLite, the embedded default, holds concurrent writers (threads of runserver, gunicorn
+# workers): WAL lets readers go on beside the one writer, IMMEDIATE takes the write lock when a
+# transaction begins, so no transaction fails when it upgrades a read lock half-way, and the
+# timeout makes the next writer wait for the lock rather than fail with "database is locked".
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 30,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def database_from_env(default_url):
     """DATABASE_URL wins in every environment, so one checkout can point at any database."""
     config = dj_database_url.parse(os.environ.get("DATABASE_URL", default_url), conn_max_age=60)
     config.setdefault("TEST", {})
+    if config["ENGINE"].endswith("sqlite3"):
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return {"default": config}
 
 

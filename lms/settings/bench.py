@@ -15,15 +15,8 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 ROOT_URLCONF = "bench.urls"
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2"]
 
+# Two gunicorn workers write progress at once: base.SQLITE_OPTIONS holds them, as everywhere.
 DATABASES = database_from_env(f"sqlite:///{BASE_DIR / 'bench' / 'out' / 'bench.sqlite3'}")
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Two gunicorn workers write progress at once: take the write lock up front and wait
-    # for it, rather than fail with "database is locked".
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 30,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
 
 # The load generator is one client on 127.0.0.1: rate limits would turn the measurement
 # into a measurement of 429s. Wagtail's API v2 has none either, so the comparison is fair.

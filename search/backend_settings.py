@@ -4,20 +4,6 @@ The database backend by default; Elasticsearch or OpenSearch when ELASTICSEARCH_
 Why the two are shaped differently is explained in search/backends.py.
 """
 
-# PostgreSQL ships snowball configurations for these; the others get "simple" (no stemming,
-# no stop words) because PostgreSQL has none for Estonian, Latvian, Lithuanian or Polish.
-POSTGRES_LANGUAGE_CONFIGS = {
-    "en": "english",
-    "de": "german",
-    "da": "danish",
-    "sv": "swedish",
-    "fi": "finnish",
-    "et": "simple",
-    "lv": "simple",
-    "lt": "simple",
-    "pl": "simple",
-}
-
 # Elasticsearch's built-in language analyzers. Polish needs the analysis-stempel plugin
 # ("polish" analyzer); without it the standard analyzer is the safe choice.
 ELASTICSEARCH_ANALYZERS = {
@@ -37,8 +23,8 @@ def database_backend():
     return {
         "BACKEND": "search.backends",
         "AUTO_UPDATE": True,
+        # Harbour analyses the text itself (search.analysis); PostgreSQL only splits it.
         "SEARCH_CONFIG": "simple",
-        "LANGUAGE_CONFIGS": POSTGRES_LANGUAGE_CONFIGS,
     }
 
 

@@ -1,13 +1,29 @@
 """Search backends and their settings.
 
 Wagtail's database backend picks SQLite FTS5 or PostgreSQL full-text search from the
-connection. Its PostgreSQL backend takes one ``SEARCH_CONFIG`` for the whole index, and every
-backend shares the one ``IndexEntry`` table, so several backends cannot hold one language each.
-``search.backends`` therefore keeps Wagtail's backend and only chooses the text search
-configuration per object (from its locale) when indexing, and per query (from the locale
-searched) through ``for_language``. On SQLite it ranks all matches with one FTS5 query rather
-than Wagtail's one-per-row subquery (see ``RankedSQLiteSearchResults``); on MySQL it is
-Wagtail's backend unchanged.
+connection. Harbour keeps it and adds one thing on both: its own analysis (search.analysis),
+the same at index time and at query time.
+
+- Indexing: each object's searchable text is analysed in its locale's language (stop words
+  out, every word stemmed) before it reaches the FTS5 table or PostgreSQL's tsvector, which is
+  built with the ``simple`` configuration: the stems are the words. Objects without a locale
+  (images, documents) are indexed as lowercased words.
+- Querying: ``for_language("pl", "en")`` gives a backend that analyses a query once per
+  language and matches any of the analyses (every word of one of them): a Polish search finds
+  Polish text by its Polish stems and English fallback content by its English stems. A backend
+  not narrowed so (the admin's search, ``?search=`` filters) asks every language, and the
+  unstemmed words.
+
+Why ``simple`` on PostgreSQL rather than its own snowball configurations: PostgreSQL has none
+for Estonian, Latvian, Lithuanian or Polish, and one analysis for all nine languages on both
+databases means SQLite and PostgreSQL find the same hits (one contract suite checks both);
+snowballstemmer runs the same Snowball algorithms, and search.analysis the same stop lists.
+
+Wagtail's indexers have no hook for the text they index, so ``_analysing_indexer`` wraps the
+``ObjectIndexer`` of the SQLite and PostgreSQL modules. It changes nothing for a backend that is
+not Harbour's. On SQLite the backend also ranks all matches with one FTS5 query rather than
+Wagtail's one-per-row subquery (see ``RankedSQLiteSearchResults``); on MySQL it is Wagtail's
+backend unchanged.
 
 Elasticsearch is configured the other way round, through stock backends only: one backend per
 language, each with its own index prefix and that language's analyzer as the index default
@@ -16,92 +32,133 @@ backend of its language and filters on the locale.
 """
 
 import copy
-import operator
 from collections import defaultdict
-from functools import cache, reduce
+from functools import cache
 
 from django.conf import settings
 from django.db import connection
+from modelsearch import index
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.query import Or, PlainText
+
+from lms.i18n import supported_locale_codes
+
+from . import analysis
 
 
-def backend_for_language(language_code):
-    """The search backend that understands ``language_code``'s words."""
+def backend_for_language(*language_codes):
+    """The search backend that understands the words of ``language_codes`` (the first one's
+    backend where each language has its own, as on Elasticsearch)."""
     configured = settings.WAGTAILSEARCH_BACKENDS
-    alias = language_code if language_code in configured else "default"
+    first = language_codes[0] if language_codes else None
+    alias = first if first in configured else "default"
     backend = get_search_backend(alias)
     for_language = getattr(backend, "for_language", None)
-    return for_language(language_code) if for_language else backend
+    return for_language(*language_codes) if for_language else backend
+
+
+def _analysing_indexer(base):
+    class AnalysingObjectIndexer(base):
+        """Wagtail's indexer, whose search fields' text is analysed in the language of the
+        backend it indexes for (``index_language``); for other backends it is Wagtail's."""
+
+        def __init__(self, obj, backend):
+            super().__init__(obj, backend)
+            self.analysed = getattr(backend, "harbour_analysis", False)
+            self.language = getattr(backend, "index_language", None)
+
+        def prepare_field(self, obj, field):
+            # Related fields come back through here for each of their own fields: only the
+            # innermost call, on a SearchField, analyses.
+            analyse = self.analysed and isinstance(field, index.SearchField)
+            for item in super().prepare_field(obj, field):
+                if analyse:
+                    item = (*item[:-1], analysis.analyse(item[-1], self.language))
+                yield item
+
+    return AnalysingObjectIndexer
+
+
+def _language_grouped_index(base):
+    class LanguageGroupedIndex(base):
+        def add_items(self, model, objs):
+            # Each object is analysed in its own locale's language.
+            from wagtail.models import Locale
+
+            codes = dict(Locale.objects.values_list("pk", "language_code"))
+            groups = defaultdict(list)
+            for obj in objs:
+                groups[codes.get(getattr(obj, "locale_id", None))].append(obj)
+            for code, group in groups.items():
+                base(self.backend.indexing(code)).add_items(model, group)
+
+    return LanguageGroupedIndex
+
+
+class AnalysingBackend:
+    """What Harbour adds to a database backend: search.analysis at index and query time."""
+
+    harbour_analysis = True
+    index_language = None
+    # None: every content language, and the plain words.
+    query_languages = None
+
+    def indexing(self, language_code):
+        clone = copy.copy(self)
+        clone.index_language = language_code
+        return clone
+
+    def for_language(self, *language_codes):
+        clone = copy.copy(self)
+        clone.query_languages = tuple(dict.fromkeys(language_codes)) or None
+        return clone
+
+    def analysed_query(self, query, operator):
+        """One PlainText per distinct analysis of ``query``, any of which may match."""
+        if not isinstance(query, str):
+            return query
+        languages = self.query_languages or (*supported_locale_codes(), None)
+        branches = []
+        for language in languages:
+            text = analysis.analyse(query, language)
+            if text and text not in branches:
+                branches.append(text)
+        if not branches:
+            return ""
+        queries = [
+            PlainText(text, operator=operator or PlainText.DEFAULT_OPERATOR) for text in branches
+        ]
+        return queries[0] if len(queries) == 1 else Or(queries)
+
+    def search(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True):
+        query = self.analysed_query(query, operator)
+        return super().search(
+            query,
+            model_or_queryset,
+            fields=fields,
+            operator=operator if isinstance(query, str) else None,
+            order_by_relevance=order_by_relevance,
+        )
 
 
 @cache
 def _postgres_backend_class():
-    from modelsearch.backends.database.postgres.postgres import (
-        PostgresIndex,
-        PostgresSearchBackend,
-        PostgresSearchQueryCompiler,
-    )
-    from wagtail.models import Locale
+    from modelsearch.backends.database.postgres import postgres
 
-    class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-        def get_config(self, backend):
-            return backend.query_config
+    postgres.ObjectIndexer = _analysing_indexer(postgres.ObjectIndexer)
 
-        def build_tsquery(self, query, config=None):
-            # A query for no language in particular (the admin's search, for example) asks
-            # every configuration, so each language's stemmed words can match.
-            if isinstance(config, tuple):
-                queries = [
-                    super(LocalisedPostgresSearchQueryCompiler, self).build_tsquery(
-                        query, config=one
-                    )
-                    for one in config
-                ]
-                queries = [one for one in queries if one is not None]
-                return reduce(operator.or_, queries) if queries else None
-            return super().build_tsquery(query, config=config)
+    class HarbourPostgresSearchBackend(AnalysingBackend, postgres.PostgresSearchBackend):
+        index_class = _language_grouped_index(postgres.PostgresIndex)
 
-    class LocalisedPostgresIndex(PostgresIndex):
-        def add_items(self, model, objs):
-            # A tsvector is only comparable with a tsquery made by the same configuration, so
-            # each object is indexed with its own language's configuration.
-            codes = dict(Locale.objects.values_list("pk", "language_code"))
-            groups = defaultdict(list)
-            for obj in objs:
-                code = codes.get(getattr(obj, "locale_id", None))
-                groups[self.backend.config_for_language(code)].append(obj)
-            for config, group in groups.items():
-                PostgresIndex(self.backend.with_config(config)).add_items(model, group)
-
-    class LocalisedPostgresSearchBackend(PostgresSearchBackend):
-        index_class = LocalisedPostgresIndex
-        query_compiler_class = LocalisedPostgresSearchQueryCompiler
-
-        def __init__(self, params):
-            params = dict(params)
-            self.language_configs = params.pop("LANGUAGE_CONFIGS", {})
-            super().__init__(params)
-            self.query_config = tuple(sorted(set(self.language_configs.values()))) or self.config
-
-        def config_for_language(self, language_code):
-            return self.language_configs.get(language_code, self.config)
-
-        def with_config(self, config):
-            clone = copy.copy(self)
-            clone.config = clone.query_config = config
-            return clone
-
-        def for_language(self, language_code):
-            return self.with_config(self.config_for_language(language_code))
-
-    return LocalisedPostgresSearchBackend
+    return HarbourPostgresSearchBackend
 
 
 @cache
 def _sqlite_backend_class():
     from django.db.models import TextField
     from django.db.models.functions import Cast
+    from modelsearch.backends.database.sqlite import sqlite
     from modelsearch.backends.database.sqlite.query import (
         MatchExpression,
         SQLiteFTSIndexEntry,
@@ -113,6 +170,8 @@ def _sqlite_backend_class():
     )
     from modelsearch.query import MatchAll, Not
     from modelsearch.utils import get_descendants_content_types_pks
+
+    sqlite.ObjectIndexer = _analysing_indexer(sqlite.ObjectIndexer)
 
     def ranked_ids(compiler, config):
         """[(pk, score)] of every object of the compiler's queryset that matches, best first;
@@ -172,16 +231,17 @@ def _sqlite_backend_class():
                 return super()._do_count()
             return len(ranked[self.start : self.stop])
 
-    class RankedSQLiteSearchBackend(SQLiteSearchBackend):
+    class RankedSQLiteSearchBackend(AnalysingBackend, SQLiteSearchBackend):
         results_class = RankedSQLiteSearchResults
+        index_class = _language_grouped_index(sqlite.SQLiteIndex)
 
     return SQLiteSearchBackend, RankedSQLiteSearchBackend
 
 
 def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this name
     if connection.vendor == "postgresql":
-        return _postgres_backend_class()(params)
-    params = {k: v for k, v in params.items() if k not in ("LANGUAGE_CONFIGS", "SEARCH_CONFIG")}
+        return _postgres_backend_class()({**params, "SEARCH_CONFIG": "simple"})
+    params = {k: v for k, v in params.items() if k != "SEARCH_CONFIG"}
     backend = DatabaseSearchBackend(params)
     if connection.vendor == "sqlite":
         stock, ranked = _sqlite_backend_class()

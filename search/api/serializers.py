@@ -77,7 +77,10 @@ class HitSerializer(serializers.Serializer):
     summary = serializers.CharField()
     url = serializers.CharField(allow_null=True, help_text=_("The page on the site, if any."))
     api_url = serializers.CharField()
-    locale = serializers.CharField()
+    locale = serializers.CharField(help_text=_("The language of what is served."))
+    is_fallback = serializers.BooleanField(
+        help_text=_("True when this is the fallback locale's version: no translation is served.")
+    )
     snippet = serializers.CharField(
         help_text=_("HTML-escaped text around the matched words, which are wrapped in <mark>.")
     )
@@ -115,6 +118,8 @@ class SuggestionSerializer(serializers.Serializer):
     title = serializers.CharField()
     url = serializers.CharField(allow_null=True)
     api_url = serializers.CharField()
+    locale = serializers.CharField()
+    is_fallback = serializers.BooleanField()
 
 
 class AutocompleteResponseSerializer(serializers.Serializer):

@@ -97,7 +97,7 @@ class Owner:
         return {pk: keys_of.get(owner, set()) for pk, owner in owner_of.items()}
 
 
-def facet_counts(candidates_by_type, counts, search_types, locale):
+def facet_counts(candidates_by_type, counts, search_types, requested):
     facets = {
         "type": [
             FacetValue(t.name, str(t.label), counts.get(t.name, 0))
@@ -114,17 +114,17 @@ def facet_counts(candidates_by_type, counts, search_types, locale):
                     totals[value] = totals.get(value, 0) + 1
         facets[dimension] = [
             FacetValue(value, label, totals[value])
-            for value, label in _labels(dimension, totals, locale)
+            for value, label in _labels(dimension, totals, requested)
         ]
         facets[dimension].sort(key=lambda facet: (-facet.count, facet.label))
     return facets
 
 
-def _labels(dimension, values, locale):
-    """(key, name in ``locale``, else in the source locale) for each facet key."""
+def _labels(dimension, values, requested):
+    """(key, name in the requested locale, else in the source locale) for each facet key."""
     model = _facet_model(dimension)
     key = FACET_DIMENSIONS[dimension][1]
-    names = i18n.snippet_names(model, key, i18n.requested_locale(locale.language_code))
+    names = i18n.snippet_names(model, key, requested)
     return [(value, names.get(value, value)) for value in values]
 
 

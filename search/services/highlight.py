@@ -6,6 +6,7 @@ import re
 from django.utils.safestring import mark_safe
 from wagtail.search import index
 
+from .. import analysis
 from .types import SNIPPET_LENGTH
 
 
@@ -32,38 +33,39 @@ def body_text(obj):
     return re.sub(r"\s+", " ", html.unescape(" ".join(parts))).strip()
 
 
-def _term_pattern(query):
-    # Query words as prefixes, shortened a little so that a stemmed match ("Netzwerke" finding
-    # "Netzwerk") is marked too.
-    stems = {
-        word[: max(4, len(word) - 2)] if len(word) > 4 else word for word in query.split() if word
-    }
-    if not stems:
-        return None
-    alternatives = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
 
 
-def highlight(text, query, length=SNIPPET_LENGTH):
+def _matches(text, query, language):
+    """The spans of the words of ``text`` that have the same search term as a query word in
+    ``language`` (search.analysis): "Festiwale" is marked for "festiwalami"."""
+    wanted = set(analysis.terms(query, language))
+    if not wanted:
+        return []
+    return [
+        match.span()
+        for match in _WORD.finditer(text)
+        if analysis.term(match.group().lower(), language) in wanted
+    ]
+
+
+def highlight(text, query, language=None, length=SNIPPET_LENGTH):
     """An HTML-escaped excerpt of ``text`` around the first matched word, matches in <mark>."""
     if not text:
         return mark_safe("")
-    pattern = _term_pattern(query)
-    first = pattern.search(text) if pattern else None
+    spans = _matches(text, query, language)
     start = 0
-    if first and first.start() > length // 3:
-        start = text.rfind(" ", 0, first.start() - length // 3) + 1
+    if spans and spans[0][0] > length // 3:
+        start = text.rfind(" ", 0, spans[0][0] - length // 3) + 1
     excerpt = text[start : start + length]
     if start + length < len(text):
         excerpt = excerpt.rsplit(" ", 1)[0] + " …"
     if start:
         excerpt = "… " + excerpt
-    if pattern is None:
-        return mark_safe(html.escape(excerpt))
     out, position = [], 0
-    for match in pattern.finditer(excerpt):
-        out.append(html.escape(excerpt[position : match.start()]))
-        out.append(f"<mark>{html.escape(match.group())}</mark>")
-        position = match.end()
+    for match_start, match_end in _matches(excerpt, query, language):
+        out.append(html.escape(excerpt[position:match_start]))
+        out.append(f"<mark>{html.escape(excerpt[match_start:match_end])}</mark>")
+        position = match_end
     out.append(html.escape(excerpt[position:]))
     return mark_safe("".join(out))

@@ -9,7 +9,7 @@ the same code runs on SQLite FTS5, PostgreSQL and Elasticsearch.
 from django.db import DatabaseError, connection
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from courses.filters import normalise_query
 from lms import i18n
@@ -19,7 +19,7 @@ from ..backends import backend_for_language
 from .facets import Owner, facet_counts
 from .highlight import body_text, highlight
 from .types import (
-    CANDIDATES_PER_TYPE,
+    HITS_PER_TYPE,
     PAGE_SIZE_MAX,
     SEARCH_TYPES,
     Hit,
@@ -51,14 +51,14 @@ BACKEND_ERRORS = _backend_errors()
 
 
 def get_locale(locale):
-    """The Locale to search in, for a content language code (lms.i18n decides which are)."""
-    if isinstance(locale, Locale):
+    """The RequestedLocale to search in, for a content language code (lms.i18n decides which
+    are). A language without a Locale row has no content of its own: all is fallback."""
+    if isinstance(locale, i18n.RequestedLocale):
         return locale
     try:
-        requested = i18n.requested_locale(locale)
+        return i18n.requested_locale(getattr(locale, "language_code", locale))
     except i18n.UnknownLocale as error:
         raise SearchInputError(str(error), "locale") from error
-    return requested.locale or Locale.objects.get_or_create(language_code=requested.code)[0]
 
 
 def _get_types(types):
@@ -74,17 +74,20 @@ def _get_types(types):
     return [SEARCH_TYPES[name] for name in SEARCH_TYPES if name in types]
 
 
-def _base_queryset(model, locale):
-    """Served pages (or all snippets) of one locale."""
+def _base_queryset(model, requested):
+    """What is served in the requested locale, as browsing serves it (lms.i18n): for each
+    translation group, its version in that locale, else its fallback locale's. Served pages, or
+    all snippets. The backend gets it as ids, a filter every backend understands."""
     if issubclass(model, Page):
-        queryset = model.objects.served()
+        base = model.objects.served()
     else:
-        queryset = model._default_manager.all()
-    return queryset.filter(locale=locale)
+        base = model._default_manager.all()
+    served = i18n.localized_queryset(base, requested).values_list("pk", flat=True)
+    return model._default_manager.filter(pk__in=served)
 
 
-def _filtered_queryset(search_type, locale, subsector=None, country=None):
-    queryset = _base_queryset(search_type.model, locale)
+def _filtered_queryset(search_type, requested, subsector=None, country=None):
+    queryset = _base_queryset(search_type.model, requested)
     owner = Owner(search_type.model)
     for dimension, value in (("subsector", subsector), ("country", country)):
         if value:
@@ -116,7 +119,7 @@ def _load(search_type, ids):
     return model._default_manager.filter(pk__in=ids).select_related("locale").in_bulk()
 
 
-def _make_hit(search_type, obj, score, query, request):
+def _make_hit(search_type, obj, score, query, request, requested):
     url = search_type.url_of(obj, request)
     summary = getattr(obj, "summary", "") or getattr(obj, "description", "") or ""
     return Hit(
@@ -127,7 +130,8 @@ def _make_hit(search_type, obj, score, query, request):
         url=url,
         api_url=api_url(request, search_type.api_name, pk=obj.pk),
         locale=obj.locale.language_code,
-        snippet=highlight(body_text(obj), query),
+        is_fallback=obj.locale_id != requested.locale_id,
+        snippet=highlight(body_text(obj), query, obj.locale.language_code),
         score=score,
     )
 
@@ -144,9 +148,13 @@ def search(
 ):
     """Ranked hits for ``query`` in one locale, with facet counts and paging.
 
+    Each translation group is found once, as browsing serves it: in ``locale`` where it is
+    served there, else in the fallback locale (``is_fallback``). The query is analysed for
+    both languages. Counts and facets cover every hit, up to HITS_PER_TYPE of each type.
+
     Raises SearchUnavailable when the backend cannot answer and SearchInputError for bad
     parameters."""
-    locale = get_locale(locale)
+    requested = get_locale(locale)
     search_types = _get_types(types)
     if page < 1 or not 1 <= page_size <= PAGE_SIZE_MAX:
         raise SearchInputError(
@@ -156,7 +164,7 @@ def search(
     query = normalise_query(query)
     result = SearchResult(
         query=query,
-        locale=locale.language_code,
+        locale=requested.code,
         hits=[],
         count=0,
         page=page,
@@ -166,12 +174,12 @@ def search(
     if not query:
         return result
 
-    backend = backend_for_language(locale.language_code)
+    backend = backend_for_language(requested.code, requested.fallback_code)
     candidates_by_type, counts = {}, {}
     try:
         for search_type in search_types:
-            queryset = _filtered_queryset(search_type, locale, subsector, country)
-            candidates, count = _run(backend, "search", query, queryset, CANDIDATES_PER_TYPE)
+            queryset = _filtered_queryset(search_type, requested, subsector, country)
+            candidates, count = _run(backend, "search", query, queryset, HITS_PER_TYPE)
             candidates_by_type[search_type.name] = candidates
             counts[search_type.name] = count
     except BACKEND_ERRORS as error:
@@ -197,24 +205,26 @@ def search(
     for score, name, pk in page_items:
         obj = objects.get(name, {}).get(pk)
         if obj is not None:
-            result.hits.append(_make_hit(SEARCH_TYPES[name], obj, score, query, request))
+            hit = _make_hit(SEARCH_TYPES[name], obj, score, query, request, requested)
+            result.hits.append(hit)
 
-    result.facets = facet_counts(candidates_by_type, counts, search_types, locale)
+    result.facets = facet_counts(candidates_by_type, counts, search_types, requested)
     return result
 
 
 def autocomplete(query, locale, limit=10, request=None):
-    """Titles that start with what has been typed, best first, across the searchable types."""
-    locale = get_locale(locale)
+    """Titles that start with what has been typed, best first, across the searchable types,
+    among what is served in ``locale`` (its own versions, else the fallback's)."""
+    requested = get_locale(locale)
     limit = max(1, min(limit, PAGE_SIZE_MAX))
     query = normalise_query(query)
     if not query:
         return []
-    backend = backend_for_language(locale.language_code)
+    backend = backend_for_language(requested.code, requested.fallback_code)
     suggestions = []
     try:
         for search_type in SEARCH_TYPES.values():
-            queryset = _base_queryset(search_type.model, locale)
+            queryset = _base_queryset(search_type.model, requested)
             found, _count = _run(backend, "autocomplete", query, queryset, limit)
             for score, pk in found:
                 suggestions.append((score, search_type, pk))
@@ -240,6 +250,8 @@ def autocomplete(query, locale, limit=10, request=None):
                 "title": str(obj),
                 "url": search_type.url_of(obj, request),
                 "api_url": api_url(request, search_type.api_name, pk=obj.pk),
+                "locale": obj.locale.language_code,
+                "is_fallback": obj.locale_id != requested.locale_id,
             }
         )
     return out

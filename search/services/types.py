@@ -15,9 +15,9 @@ from courses.models import CaseStudyPage, CoursePage, LessonPage, Partner
 __all__ = ["QUERY_MAX_LENGTH", "QUERY_MAX_TERMS"]
 
 PAGE_SIZE_MAX = 50
-# Hits are ranked across types by merging each type's best matches; beyond this many per type
-# a query is too vague to page through, and the facet counts cover these hits.
-CANDIDATES_PER_TYPE = 200
+# Hits are ranked across types by merging each type's matches; counts and facets cover all of
+# them up to this many per type (Elasticsearch's default result window), and so does paging.
+HITS_PER_TYPE = 10_000
 SNIPPET_LENGTH = 220
 
 
@@ -85,6 +85,9 @@ class Hit:
     locale: str
     snippet: SafeString
     score: float
+    # True when the hit is the fallback locale's version of content not served in the locale
+    # searched.
+    is_fallback: bool = False
 
 
 @dataclass
@@ -103,7 +106,7 @@ class SearchResult:
     page: int
     page_size: int
     facets: dict = field(default_factory=dict)
-    # How many of the ``count`` hits can be paged through (CANDIDATES_PER_TYPE per type).
+    # How many of the ``count`` hits can be paged through (HITS_PER_TYPE per type).
     ranked: int = 0
 
     @property

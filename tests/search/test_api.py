@@ -42,6 +42,7 @@ def test_search_returns_hits_facets_and_paging(api, corpus):
         "url": "/en/case-studies/lighthouse-festival-in-rostock/",
         "api_url": f"http://testserver/api/v1/case-studies/{corpus.case_study.pk}/",
         "locale": "en",
+        "is_fallback": False,
         "snippet": hit["snippet"],
         "score": hit["score"],
     }

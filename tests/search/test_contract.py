@@ -95,9 +95,7 @@ def test_title_weighs_more_than_body(corpus, locales):
     assert [hit.id for hit in result.hits] == [in_title.pk, body_only.pk]
 
 
-def test_stemming_where_the_backend_supports_it(corpus, search_backend):
-    if search_backend == "sqlite":
-        pytest.skip("SQLite FTS5's unicode61 tokenizer does not stem")
+def test_stemming_on_every_backend(corpus):
     german = services.search("Netzwerke", "de")
     assert ids(german) == {("course", corpus.course_de.pk)}
     assert services.search("cooperating", "en").hits[0].id == corpus.course_en.pk
@@ -231,3 +229,90 @@ def test_update_index_rebuilds_and_shows_progress(corpus, search_backend):
     assert "." in output  # one dot per chunk of objects
     refresh_index()
     assert services.search("lighthouse", "en").count == 3
+
+
+# --- Languages: stemming, fallback --------------------------------------------------------
+
+# For each content language: a text and a query whose words are other forms of the text's.
+INFLECTED = {
+    "en": ("Cooperation between partners", "cooperating partner"),
+    "de": ("Das Netzwerk der Häfen", "Netzwerke Hafen"),
+    "da": ("Samarbejdet mellem havnene", "samarbejde havne"),
+    "sv": ("Samarbetet mellan hamnarna", "samarbete hamnen"),
+    "fi": ("Yhteistyö satamien välillä", "yhteistyötä satamissa"),
+    "et": ("Koostöö sadamate vahel", "koostööd sadamas"),
+    "lt": ("Bendradarbiavimas tarp uostų", "bendradarbiavimo uostuose"),
+    "pl": ("Finansowania portów", "finansowaniem porty"),
+    "lv": ("Sadarbība starp ostām", "sadarbības ostās"),
+}
+
+
+@pytest.mark.parametrize("code", list(INFLECTED))
+def test_an_inflected_query_finds_the_text_in_every_language(corpus, locales, code):
+    text, query = INFLECTED[code]
+    partner = factories.PartnerFactory(
+        name=f"Harbour {code}",
+        description=text,
+        country=corpus.partner.country,
+        locale=locales[code],
+    )
+    refresh_index()
+    result = services.search(query, code)
+    assert ids(result) == {("partner", partner.pk)}
+    assert result.hits[0].is_fallback is False
+    assert "<mark>" in result.hits[0].snippet
+
+
+def test_a_locale_without_content_finds_the_english_version_marked_as_fallback(corpus):
+    english = services.search("lighthouse", "en")
+    latvian = services.search("lighthouse", "lv")
+    assert ids(latvian) == ids(english) and latvian.count == english.count == 3
+    assert {(hit.locale, hit.is_fallback) for hit in latvian.hits} == {("en", True)}
+    assert latvian.facets["type"] == english.facets["type"]
+    assert latvian.facets["country"] == english.facets["country"]
+    # The query is analysed in English too: an inflected English word finds English text.
+    assert ids(services.search("festivals cooperate", "lv")) == set()
+    assert ("case_study", corpus.case_study.pk) in ids(services.search("festivals", "lv"))
+    suggestions = services.autocomplete("lightho", "lv")
+    assert {(item["locale"], item["is_fallback"]) for item in suggestions} == {("en", True)}
+    assert len(suggestions) == 2
+
+
+def test_each_translation_group_is_found_once_in_the_language_it_is_served_in(corpus):
+    # The English course speaks of "clusters"; Polish readers are served its Polish version,
+    # which does not, so neither version is found, and the English one never stands in for it.
+    assert services.search("clusters", "en").count == 1
+    assert services.search("clusters", "pl").count == 0
+    # English-only content is found in Polish, marked as such, beside Polish content.
+    polish = services.search("lighthouse", "pl")
+    assert ids(polish) == {
+        ("case_study", corpus.case_study.pk),
+        ("partner", corpus.partner.pk),
+    }
+    assert all(hit.is_fallback and hit.locale == "en" for hit in polish.hits)
+    # Every hit is one translation group.
+    both = services.search("partners partnerów", "pl", types=["lesson"])
+    assert ids(both) <= {("lesson", corpus.lesson_pl.pk)}
+    assert services.search("partnerów", "pl").hits[0].is_fallback is False
+
+
+def test_facet_counts_and_paging_are_exact_past_two_hundred_hits(corpus, locales):
+    countries = {
+        "DE": factories.CountryFactory(code="DE", name="Germany", locale=locales["lv"]),
+        "PL": factories.CountryFactory(code="PL", name="Polija", locale=locales["lv"]),
+    }
+    for number in range(215):
+        factories.PartnerFactory(
+            name=f"Ostas partneris {number}",
+            description="Ostu apvienība.",
+            country=countries["DE" if number < 130 else "PL"],
+            locale=locales["lv"],
+        )
+    refresh_index()
+    result = services.search("ostu partneri", "lv", types=["partner"], page=11, page_size=20)
+    assert result.count == 215
+    assert {facet.value: facet.count for facet in result.facets["country"]} == {
+        "DE": 130,
+        "PL": 85,
+    }
+    assert result.num_pages == 11 and len(result.hits) == 15

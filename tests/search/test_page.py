@@ -97,3 +97,13 @@ def test_backend_down_shows_a_message_with_503(client, corpus):
     assert response.status_code == 503
     assert "Search is unavailable at the moment" in response.content.decode()
     assert client.get("/en/").status_code == 200
+
+
+def test_latvian_page_finds_english_content_tagged_in_english(client, corpus):
+    response = client.get(url("lv"), {"q": "lighthouse"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    # Served under the page's own language, as browsing serves it.
+    assert 'href="/lv/case-studies/lighthouse-festival-in-rostock/"' in content
+    assert content.count('<li class="tag tag--lang">') == 3
+    assert '<h3 lang="en">' in content

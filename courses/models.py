@@ -250,10 +250,13 @@ class HarbourPage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        from .fallback_text import mark_fallbacks
         from .web.routing import served_language
 
         context = super().get_context(request, *args, **kwargs)
         context["served_language"], context["is_fallback"] = served_language(self)
+        # Strings of a translation still in the source language say so (lang="en").
+        context.update(mark_fallbacks(self))
         return context
 
 

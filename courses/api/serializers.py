@@ -10,6 +10,7 @@ from django.urls import reverse
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field, inline_serializer
 from rest_framework import serializers
 
+from courses import fallback_text
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
 from lms.api import links
 from lms.i18n import available_locales
@@ -131,6 +132,31 @@ class MachineTranslationMixin(serializers.Serializer):
     def get_reviewed_at(self, obj):
         reviewed_at = batch.machine_translation_mark(self.context, obj).reviewed_at
         return serializers.DateTimeField().to_representation(reviewed_at) if reviewed_at else None
+
+
+class UntranslatedSegmentsMixin(serializers.Serializer):
+    """How many strings of a translation are still in the source language
+    (courses/fallback_text.py); counted for a whole list in one query."""
+
+    untranslated_segments = serializers.SerializerMethodField(
+        help_text=(
+            "How many text segments of this translation have no translation yet and are "
+            "served in the source language (the web page marks them with lang). 0 for a page "
+            "in the source language or not translated through the translation editor."
+        )
+    )
+
+    def prepare(self, items):
+        super().prepare(items)
+        found = self.context.setdefault("untranslated", {})
+        wanted = [item for item in items if item.pk not in found]
+        found.update(fallback_text.untranslated(wanted))
+
+    def get_untranslated_segments(self, obj) -> int:
+        found = self.context.setdefault("untranslated", {})
+        if obj.pk not in found:
+            found.update(fallback_text.untranslated([obj]))
+        return found[obj.pk].count
 
 
 # --- Snippets -----------------------------------------------------------------------------
@@ -260,7 +286,7 @@ class CaseStudyBriefSerializer(LocalizedSerializer, PageSerializerMixin):
     detail_url_name = "api:case-study-detail"
 
 
-class CourseDetailSerializer(CourseSerializer):
+class CourseDetailSerializer(UntranslatedSegmentsMixin, CourseSerializer):
     introduction = serializers.SerializerMethodField()
     learning_outcomes = serializers.SerializerMethodField()
     lessons = serializers.SerializerMethodField(help_text="The syllabus: lessons in order.")
@@ -290,7 +316,9 @@ class CourseBriefSerializer(LocalizedSerializer, PageSerializerMixin):
     detail_url_name = "api:course-detail"
 
 
-class LessonSerializer(MachineTranslationMixin, LocalizedSerializer, PageSerializerMixin):
+class LessonSerializer(
+    UntranslatedSegmentsMixin, MachineTranslationMixin, LocalizedSerializer, PageSerializerMixin
+):
     detail_url_name = "api:lesson-detail"
 
     estimated_minutes = serializers.IntegerField(read_only=True)
@@ -329,7 +357,7 @@ class CaseStudySerializer(MachineTranslationMixin, LocalizedSerializer, PageSeri
         batch.prepare_snippets(self.context, items, m2m=("subsectors", "countries", "partners"))
 
 
-class CaseStudyDetailSerializer(CaseStudySerializer):
+class CaseStudyDetailSerializer(UntranslatedSegmentsMixin, CaseStudySerializer):
     budget = serializers.DecimalField(
         max_digits=12, decimal_places=2, read_only=True, allow_null=True, help_text="EUR"
     )

@@ -14,7 +14,7 @@ from wagtail_localize.models import TranslationSource
 from courses.admin_views import PAGE_SIZE
 from tests import factories
 from tests.api.conftest import translate as copy_translation
-from tests.courses.test_translation_status import (
+from tests.courses.translation_helpers import (
     add_translated_courses,
     lessons,
     republish,

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
-from tests.courses.test_translation_status import (
+from tests.courses.translation_helpers import (
     add_translated_courses,
     lessons,
     republish,

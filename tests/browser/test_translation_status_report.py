@@ -5,7 +5,7 @@ a screenshot of each step in tests/browser/screenshots/."""
 import pytest
 
 from tests import factories
-from tests.courses.test_translation_status import (
+from tests.courses.translation_helpers import (
     lessons,
     republish,
     submit,

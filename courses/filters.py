@@ -206,6 +206,15 @@ class ContentFilterSet(KnownValues, django_filters.FilterSet):
         help_text=_("ISO 3166-1 alpha-2 country code, e.g. ?country=PL"),
         validators=[validate_country_code],
     )
+    slug = django_filters.CharFilter(
+        method="filter_slug",
+        label=_("Slug"),
+        help_text=_(
+            "The slug in any language; the list serves the version in the requested locale, "
+            "e.g. ?slug=working-across-borders"
+        ),
+        validators=[validate_slug],
+    )
 
     def filter_search(self, queryset, name, value):
         # Only the words: quotes, operators and control characters are query syntax to the
@@ -214,6 +223,15 @@ class ContentFilterSet(KnownValues, django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(pk__in=search_ids(queryset, value))
+
+    def filter_slug(self, queryset, name, value):
+        # The translation group of any served version with this slug: a Polish slug finds
+        # the English course for ?locale=en, and the reverse.
+        candidates = queryset.model.objects.all()
+        if hasattr(candidates, "served"):
+            candidates = candidates.served()
+        keys = candidates.filter(slug=value).values("translation_key")
+        return queryset.filter(translation_key__in=keys)
 
     def filter_subsector(self, queryset, name, value):
         return matching(queryset, self.subsector_lookup, value)
@@ -279,7 +297,7 @@ class CourseFilterSet(PageFilterSet):
 
     class Meta:
         model = CoursePage
-        fields = ["search", "subsector", "country", "partner", "level", "language"]
+        fields = ["search", "slug", "subsector", "country", "partner", "level", "language"]
 
 
 class CaseStudyFilterSet(PageFilterSet):
@@ -296,7 +314,7 @@ class CaseStudyFilterSet(PageFilterSet):
 
     class Meta:
         model = CaseStudyPage
-        fields = ["search", "subsector", "country", "partner", "language"]
+        fields = ["search", "slug", "subsector", "country", "partner", "language"]
 
 
 class PartnerFilterSet(ContentFilterSet):
@@ -317,7 +335,7 @@ class PartnerFilterSet(ContentFilterSet):
 
     class Meta:
         model = Partner
-        fields = ["search", "country", "subsector", "kind"]
+        fields = ["search", "slug", "country", "subsector", "kind"]
 
 
 # --- The web pages' variants ------------------------------------------------------------------
@@ -331,7 +349,7 @@ class Lenient:
     ``hidden`` filters work in the URL but are not offered in the form: an ordering's labels
     come from field names, which are not translated."""
 
-    hidden = ("updated_since", "ordering")
+    hidden = ("updated_since", "ordering", "slug")
 
     def __init__(self, data=None, queryset=None, *, names=None, **kwargs):
         super().__init__(data or None, queryset, **kwargs)

@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import translation_status, views
+from . import find, translation_status, views
 
 router = SimpleRouter(trailing_slash=True)
 router.register("courses", views.CourseViewSet, basename="course")
@@ -21,4 +21,5 @@ router.register(
 
 urlpatterns = router.urls + [
     path("preview/", views.PreviewView.as_view(), name="preview"),
+    path("find/", find.FindView.as_view(), name="find"),
 ]

@@ -16,11 +16,15 @@ says which language its text is in.
   the same rule for the requested locale (``lms.api.links.page_url``).
 - The switcher and the hreflang links come from ``page_alternates`` (a Wagtail page) or
   ``path_alternates`` (any other view, via Django's ``translate_url``).
+- ``object_at(request, path)``: what the website serves at an address, found the way the
+  site finds it (the API's ``/find/``).
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from django.urls import translate_url
+from django.http import Http404
+from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
@@ -134,3 +138,35 @@ def served_language(page):
     the UI language (the page says so)."""
     code = page.locale.language_code
     return code, code != active_code()
+
+
+def object_at(request, path):
+    """``(object, language code)``: the page or partner the website serves at ``path``
+    (``/pl/courses/x/``, or a full URL), routed as a visit would be, fallback tree included;
+    None when the site serves nothing there, or nothing that is a page or a partner."""
+    from .pages import find_partner
+
+    path = urlsplit(str(path)).path or "/"
+    code = path.split("/", 2)[1] if path.startswith("/") else ""
+    if code not in supported_locale_codes():
+        return None
+    # i18n_patterns match the active language's prefix only.
+    with translation.override(code):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+        if match.view_name == "courses:partner":
+            partner = find_partner(match.kwargs["slug"])
+            return (partner, code) if partner is not None else None
+        if match.url_name != "wagtail_serve":
+            return None
+        try:
+            # Wagtail's serve pattern captures the page path positionally.
+            page_path = match.args[0] if match.args else match.kwargs.get("path", "")
+            found = Page.route_for_request(request, page_path)
+        except Http404:
+            return None
+    if found is None or found[1] or found[2]:
+        return None
+    return found[0].specific, code

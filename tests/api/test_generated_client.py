@@ -275,6 +275,11 @@ RECIPES = {
         ),
         Call({"token": c["preview_tokens"]["lesson"] + "x"}, token=False, status=403),
     ],
+    # An address on the site: a redirect to the object in the API, with the same in the body.
+    "find_retrieve": lambda c: [
+        Call({"path": c["course"].url}, token=False, status=302, model="Found"),
+        Call({"path": "/pl/nothing-here/"}, token=False, status=404),
+    ],
     "me_progress_retrieve": lambda c: [
         Call(model="ProgressSummary"),
         Call({"locale": "pl"}, model="ProgressSummary"),

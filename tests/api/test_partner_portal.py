@@ -134,3 +134,71 @@ def test_the_web_catalogue_keeps_its_lenient_message(client, catalogue):
 def test_a_known_value_nothing_has_is_an_empty_list(api, catalogue):
     factories.SubsectorFactory(slug="film", name="Film")
     assert api.get_json("/api/v1/courses/?subsector=film")["count"] == 0
+
+
+# --- Look-ups -------------------------------------------------------------------------------
+
+
+def test_a_slug_finds_a_course_in_the_requested_locale(api, catalogue, polish):
+    english = api.get_json("/api/v1/courses/?slug=praca&locale=en")
+    assert [item["id"] for item in english["results"]] == [catalogue["borders"].pk]
+    found = api.get_json(f"/api/v1/courses/?slug={catalogue['borders'].slug}&locale=pl")
+    assert [item["id"] for item in found["results"]] == [polish.pk]
+    assert api.get_json("/api/v1/courses/?slug=no-such-course")["count"] == 0
+
+
+def test_a_slug_finds_a_case_study_and_a_partner(api, case_study_index, directory):
+    case_study = factories.CaseStudyPageFactory(
+        parent=case_study_index, locale=case_study_index.locale, slug="creative-ports"
+    )
+    data = api.get_json("/api/v1/case-studies/?slug=creative-ports")
+    assert [item["id"] for item in data["results"]] == [case_study.pk]
+    data = api.get_json("/api/v1/partners/?slug=goethe-institut")
+    assert [item["id"] for item in data["results"]] == [directory["goethe"].pk]
+
+
+def test_find_redirects_a_translated_page_to_its_translation(api, catalogue, polish):
+    response = api.get("/api/v1/find/", {"path": polish.url})
+    assert response.status_code == 302
+    expected = f"http://testserver/api/v1/courses/{polish.pk}/?locale=pl"
+    assert response["Location"] == expected
+    assert response.json() == {
+        "type": "course",
+        "id": polish.pk,
+        "locale": "pl",
+        "api_url": expected,
+    }
+    assert api.get_json(response["Location"])["title"] == "Praca ponad granicami"
+
+
+def test_find_follows_the_fallback_tree_and_takes_a_full_url(api, catalogue, polish):
+    lesson = catalogue["borders"].get_children().first().specific
+    path = "/pl/" + lesson.url.split("/", 2)[2]
+    response = api.get("/api/v1/find/", {"path": f"https://harbour.example{path}?x=1"})
+    assert response.status_code == 302
+    assert response["Location"] == f"http://testserver/api/v1/lessons/{lesson.pk}/?locale=pl"
+
+
+def test_find_knows_a_partners_page(api, directory, home):
+    response = api.get("/api/v1/find/", {"path": "/de/partners/goethe-institut/"})
+    assert response.status_code == 302
+    assert response.json()["type"] == "partner"
+    assert response.json()["id"] == directory["goethe"].pk
+
+
+@pytest.mark.parametrize(
+    "path", ["/pl/courses/no-such-course/", "/courses/", "/xx/courses/", "/pl/", "/pl/learn/"]
+)
+def test_find_answers_a_404_for_an_address_without_content(api, catalogue, path):
+    body = api.get_json(f"/api/v1/find/?path={path}", status=404)
+    assert body == {"detail": "Nothing in the API is at this address.", "code": "not_found"}
+
+
+def test_find_does_not_find_an_unpublished_page(api, catalogue):
+    url = catalogue["sound"].url
+    catalogue["sound"].unpublish()
+    api.get_json(f"/api/v1/find/?path={url}", status=404)
+
+
+def test_find_needs_a_path(api, locales):
+    assert api.get_json("/api/v1/find/", status=400)["code"] == "path_required"

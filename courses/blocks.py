@@ -3,6 +3,11 @@
 Every block declares an icon, a template, a preview value and a description. Blocks that
 need a different shape for headless clients override ``get_api_representation``: images
 become renditions, documents become URLs, and quizzes drop their answers.
+
+What search indexes is what a learner sees before an attempt (``get_searchable_content``):
+a quiz gives its title, questions and the text of its answers, never which are correct, their
+feedback or the explanation; no block gives the label of a choice it stores (a heading's
+level, a callout's kind, a question's kind).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -28,13 +33,26 @@ def page_url(page, context):
     return links.page_url(context.get("request"), page, requested.code if requested else None)
 
 
-class HeadingBlock(blocks.StructBlock):
+class SearchableChildrenMixin:
+    """Only the child blocks named in ``searchable`` are indexed for search."""
+
+    searchable = ()
+
+    def get_searchable_content(self, value):
+        content = []
+        for name in self.searchable:
+            content.extend(self.child_blocks[name].get_searchable_content(value.get(name)))
+        return content
+
+
+class HeadingBlock(SearchableChildrenMixin, blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Level"),
         choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
         default="h2",
     )
+    searchable = ("text",)
 
     class Meta:
         icon = "title"
@@ -130,7 +148,7 @@ class DocumentBlock(blocks.StructBlock):
         description = _("A file learners can download")
 
 
-class CalloutBlock(blocks.StructBlock):
+class CalloutBlock(SearchableChildrenMixin, blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label=_("Kind"),
         choices=[("tip", _("Tip")), ("warning", _("Warning")), ("example", _("Example"))],
@@ -138,6 +156,7 @@ class CalloutBlock(blocks.StructBlock):
     )
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
     text = RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
+    searchable = ("title", "text")
 
     class Meta:
         icon = "help"
@@ -223,7 +242,7 @@ class CaseStudyLinkBlock(blocks.StructBlock):
         description = _("A link to a best-practice case study")
 
 
-class AnswerChoiceBlock(blocks.StructBlock):
+class AnswerChoiceBlock(SearchableChildrenMixin, blocks.StructBlock):
     text = blocks.CharBlock(label=_("Answer"), max_length=300)
     correct = blocks.BooleanBlock(label=_("Correct"), required=False)
     feedback = blocks.CharBlock(
@@ -232,13 +251,14 @@ class AnswerChoiceBlock(blocks.StructBlock):
         max_length=500,
         help_text=_("Shown after an attempt that chose this answer."),
     )
+    searchable = ("text",)
 
     class Meta:
         icon = "tick"
         description = _("One answer to a quiz question")
 
 
-class QuestionBlock(blocks.StructBlock):
+class QuestionBlock(SearchableChildrenMixin, blocks.StructBlock):
     question = blocks.CharBlock(label=_("Question"), max_length=500)
     kind = blocks.ChoiceBlock(
         label=_("Kind"),
@@ -249,6 +269,7 @@ class QuestionBlock(blocks.StructBlock):
     explanation = blocks.TextBlock(
         label=_("Explanation"), required=False, help_text=_("Shown after an attempt.")
     )
+    searchable = ("question", "choices")
 
     def clean(self, value):
         from django.core.exceptions import ValidationError
@@ -270,12 +291,13 @@ class QuestionBlock(blocks.StructBlock):
         description = _("A question with its answers")
 
 
-class QuizBlock(blocks.StructBlock):
+class QuizBlock(SearchableChildrenMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     pass_mark = blocks.IntegerBlock(
         label=_("Pass mark (%)"), min_value=0, max_value=100, default=70
     )
     questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1)
+    searchable = ("title", "questions")
 
     def get_api_representation(self, value, context=None):
         # The answers and their feedback stay on the server: learners get them only after

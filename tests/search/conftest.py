@@ -158,3 +158,58 @@ def corpus(search_backend, locales, home, course_index, case_study_index):
         design=design,
         music=music,
     )
+
+
+# Words only the answers, their feedback and explanations and the blocks' labels contain.
+ANSWER_WORDS = ["zephyrine", "quorlish", "Correct", "Heading", "Warning", "Several", "answers"]
+
+
+@pytest.fixture
+def quiz_lesson(corpus, locales):
+    """A lesson whose quiz holds answers a learner must not find before an attempt."""
+    body = [
+        {"type": "heading", "value": {"text": "Kitefest basics", "level": "h3"}},
+        {
+            "type": "callout",
+            "value": {"kind": "warning", "title": "Windy days", "text": "<p>Bring a kite.</p>"},
+        },
+        {
+            "type": "quiz",
+            "value": {
+                "title": "Kitefest quiz",
+                "pass_mark": 50,
+                "questions": [
+                    {
+                        "type": "item",
+                        "id": "k1",
+                        "value": {
+                            "question": "Which harbour hosts the kitefest?",
+                            "kind": "multiple",
+                            "choices": [
+                                {
+                                    "type": "item",
+                                    "id": "k1a",
+                                    "value": {
+                                        "text": "Warnemünde",
+                                        "correct": True,
+                                        "feedback": "Correct: it led 14 zephyrine partners.",
+                                    },
+                                },
+                                {
+                                    "type": "item",
+                                    "id": "k1b",
+                                    "value": {"text": "Karlshamn", "correct": False},
+                                },
+                            ],
+                            "explanation": "The quorlish consortium chose Warnemünde.",
+                        },
+                    }
+                ],
+            },
+        },
+    ]
+    lesson = factories.LessonPageFactory(
+        parent=corpus.course_en, locale=locales["en"], title="Kitefest", body=body
+    )
+    refresh_index()
+    return lesson

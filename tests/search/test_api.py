@@ -3,6 +3,8 @@
 import pytest
 from django.test import override_settings
 
+from tests.search.conftest import ANSWER_WORDS
+
 SEARCH = "/api/v1/search/"
 AUTOCOMPLETE = "/api/v1/search/autocomplete/"
 
@@ -213,3 +215,14 @@ def test_an_error_in_a_list_parameter_is_a_flat_list_of_messages(api, home):
     data = api.get(SEARCH, {"q": "harbour", "type": ""}).json()
     assert data["code"] == "invalid"
     assert data["errors"]["type"] and all(isinstance(m, str) for m in data["errors"]["type"])
+
+
+def test_no_answer_text_can_be_found_through_the_api(api, quiz_lesson):
+    for word in ANSWER_WORDS:
+        for locale in ("en", "lv"):
+            data = api.get(SEARCH, {"q": word, "locale": locale}).json()
+            assert data["count"] == 0 and data["results"] == [], (word, locale)
+    data = api.get(SEARCH, {"q": "kitefest", "locale": "en"}).json()
+    assert [hit["id"] for hit in data["results"]] == [quiz_lesson.pk]
+    text = str(data)
+    assert "zephyrine" not in text and "quorlish" not in text and "Correct" not in text

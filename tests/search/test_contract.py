@@ -17,7 +17,7 @@ from wagtail.models import PageViewRestriction
 from search import services
 from search.backend_settings import database_backend, elasticsearch_backends
 from tests import factories
-from tests.search.conftest import refresh_index, rich
+from tests.search.conftest import ANSWER_WORDS, refresh_index, rich
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
 
@@ -316,3 +316,17 @@ def test_facet_counts_and_paging_are_exact_past_two_hundred_hits(corpus, locales
         "PL": 85,
     }
     assert result.num_pages == 11 and len(result.hits) == 15
+
+
+# --- What is indexed -------------------------------------------------------------------------
+
+
+def test_no_answer_feedback_explanation_or_block_label_can_be_found(quiz_lesson):
+    for word in ANSWER_WORDS:
+        assert services.search(word, "en").count == 0, word
+        assert services.autocomplete(word, "en") == [], word
+    # What a learner sees before an attempt is found: the question and its answers' text.
+    for word in ("harbour hosts", "Karlshamn", "Warnemünde", "Windy", "basics"):
+        assert ("lesson", quiz_lesson.pk) in ids(services.search(word, "en")), word
+    snippet = services.search("Karlshamn", "en").hits[0].snippet
+    assert "zephyrine" not in snippet and "quorlish" not in snippet

@@ -6,6 +6,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
+from tests.search.conftest import ANSWER_WORDS
 from tests.search.test_api import UNREACHABLE
 
 
@@ -107,3 +108,12 @@ def test_latvian_page_finds_english_content_tagged_in_english(client, corpus):
     assert 'href="/lv/case-studies/lighthouse-festival-in-rostock/"' in content
     assert content.count('<li class="tag tag--lang">') == 3
     assert '<h3 lang="en">' in content
+
+
+def test_no_answer_text_can_be_found_on_the_search_page(client, quiz_lesson):
+    for word in ANSWER_WORDS:
+        content = client.get(url(), {"q": word}).content.decode()
+        assert "Nothing matches all of these words in this language." in content, word
+    content = client.get(url(), {"q": "kitefest"}).content.decode()
+    assert "One result for “kitefest”." in content
+    assert "zephyrine" not in content and "quorlish" not in content

@@ -17,6 +17,7 @@ register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("auth/token/", api_views.AuthTokenView.as_view(), name="auth-token"),
+    path("auth/logout/", api_views.LogOutEverywhere.as_view(), name="auth-logout"),
     path("enrolments/", api_views.EnrolmentList.as_view(), name="enrolment-list"),
     path("enrolments/<id:pk>/", api_views.EnrolmentDetail.as_view(), name="enrolment-detail"),
     path(

@@ -5,6 +5,7 @@ Partner API keys identify a site, not a person, so they do not open these endpoi
 site acts for a learner with that learner's token.
 """
 
+from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -15,6 +16,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import exceptions, generics, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.permissions import IsAuthenticated
@@ -75,7 +77,44 @@ class AuthTokenView(HarbourAPIMixin, ObtainAuthToken):
     # write-only username and password.
     @extend_schema(request=AuthTokenSerializer, responses={200: AuthTokenSerializer})
     def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+        serializer = self.get_serializer(data=request.data)
+        try:
+            serializer.is_valid(raise_exception=True)
+        except exceptions.ValidationError:
+            # django-axes marks a log-in refused for too many failures, per username or per
+            # address (settings: AXES_*); the answer is a 429 with Retry-After, not a 400.
+            if getattr(request, "axes_locked_out", False):
+                wait = services.lockout_wait(request)
+                raise LockedOut(wait, services.lockout_message(wait)) from None
+            raise
+        user = serializer.validated_data["user"]
+        token, _created = Token.objects.get_or_create(user=user)
+        # A log-in like the site's: it sets last_login and starts django-axes' count anew.
+        user_logged_in.send(sender=user.__class__, request=request, user=user)
+        return Response({"token": token.key})
+
+
+class LockedOut(exceptions.Throttled):
+    default_code = "locked_out"
+
+    def __init__(self, wait, detail):
+        exceptions.APIException.__init__(self, detail, "locked_out")
+        self.wait = wait
+
+
+class LogOutEverywhere(HarbourAPIView):
+    """Log out everywhere (``POST``, no body): every API token and every site session of the
+    learner end, the token of this request too. The next ``POST /api/v1/auth/token/`` hands
+    out a new token."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+    query_parameters = frozenset()
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request):
+        services.log_out_everywhere(request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class LearnerAPIView(HarbourAPIMixin):

@@ -9,4 +9,14 @@ class LmsConfig(AppConfig):
     def ready(self):
         # The admin report's hooks live in their own module; lms/wagtail_hooks.py is free for
         # other admin screens of this app.
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_save
+
         from . import wagtail_hooks_reports  # noqa: F401
+        from .services.accounts import revoke_tokens_on_password_change
+
+        pre_save.connect(
+            revoke_tokens_on_password_change,
+            sender=get_user_model(),
+            dispatch_uid="harbour-revoke-tokens-on-password-change",
+        )

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from courses.models import CoursePage, LessonPage
 
 from . import services
+from .api.exceptions import json_error
 from .forms import (
     AccountForm,
     CertificateVerifyForm,
@@ -260,3 +261,28 @@ def account_export(request):
     filename = f"harbour-{request.user.get_username()}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_out_everywhere(request):
+    """End every session and revoke every API token of the learner, this browser's too."""
+    if request.method == "GET":
+        return redirect("lms:profile")
+    services.log_out_everywhere(request.user)
+    logout(request)
+    messages.success(request, _("You are logged out everywhere: on every device and in every app."))
+    return HttpResponseRedirect("/")
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer to a log-in refused for too many failures (AXES_LOCKOUT_CALLABLE):
+    a 429 with Retry-After, the page in the visitor's language, JSON under /api/."""
+    wait = services.lockout_wait(request)
+    message = services.lockout_message(wait)
+    if request.path.startswith("/api/"):
+        answer = json_error(request, 429, message, "locked_out")
+    else:
+        answer = render(request, "registration/locked_out.html", {"message": message}, status=429)
+    answer["Retry-After"] = str(wait)
+    return answer

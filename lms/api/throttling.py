@@ -2,7 +2,8 @@
 
 - a request with an API key: the key's own ``throttle_rate``, else the ``api_key`` rate;
 - a signed-in learner: the ``user`` rate;
-- anyone else: the ``anon`` rate, per IP address.
+- anyone else: the ``anon`` rate, per IP address: ``lms.clients.client_address``, which
+  reads X-Forwarded-For only from the proxies the operator declares.
 
 Rates come from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] at request time (HARBOUR_THROTTLE_*
 in the environment), so they can be changed in settings without touching code.
@@ -12,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from lms.clients import client_address
 from lms.models import APIKey
 
 
@@ -45,6 +47,11 @@ class HarbourRateThrottle(SimpleRateThrottle):
         except (ValueError, KeyError, IndexError) as error:
             raise ImproperlyConfigured(f"Bad throttle rate {self.rate!r}") from error
         return super().allow_request(request, view)
+
+    def get_ident(self, request):
+        # DRF's own reads X-Forwarded-For unless NUM_PROXIES is set: any client could pick
+        # a new identity per request.
+        return client_address(request)
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.ident}

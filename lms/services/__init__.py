@@ -8,14 +8,23 @@ learner model directly. Progress belongs to translation keys (see ``pages``).
 - ``enrolment``: enrolling and recording progress, idempotently, under a row lock;
 - ``quizzes``: attempts graded on the server;
 - ``certificates``: completion, issuing and verifying certificates;
-- ``accounts``: the profile, the data export and the deletion of an account.
+- ``accounts``: the profile, the data export and the deletion of an account; revoking
+  tokens and sessions; the log-in lockout's wait and message.
 
 The editors' report is in ``lms.reports``.
 """
 
 from lms.models import LessonProgress
 
-from .accounts import delete_learner, export_learner_data, profile_for
+from .accounts import (
+    delete_learner,
+    export_learner_data,
+    lockout_message,
+    lockout_wait,
+    log_out_everywhere,
+    profile_for,
+    revoke_tokens,
+)
 from .certificates import (
     certificate_course,
     check_completion,
@@ -79,6 +88,9 @@ __all__ = [
     "live_course",
     "live_lesson",
     "localized",
+    "lockout_message",
+    "lockout_wait",
+    "log_out_everywhere",
     "new_certificate_code",
     "normalise_code",
     "profile_for",
@@ -86,6 +98,7 @@ __all__ = [
     "quiz_attempts",
     "quiz_ids",
     "record_progress",
+    "revoke_tokens",
     "source_courses",
     "valid_id",
     "verify_certificate",

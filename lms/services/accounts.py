@@ -1,10 +1,12 @@
-"""The learner's own data: profile, export and deletion."""
+"""The learner's own data and access: profile, export and deletion; tokens and sessions
+revoked on a new password and on "log out everywhere"; the log-in lockout's wait and message."""
 
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lms.models import Certificate, Enrolment, Profile, QuizAttempt
 
@@ -99,3 +101,61 @@ def delete_learner(user, password):
     with transaction.atomic():
         Certificate.objects.filter(user=user).update(user=None, learner_name="")
         user.delete()
+
+
+def revoke_tokens(user):
+    """Delete the learner's API tokens: a client that held one must log in again, and the next
+    log-in (POST /api/v1/auth/token/) hands out a new one."""
+    from rest_framework.authtoken.models import Token
+
+    Token.objects.filter(user=user).delete()
+
+
+def end_sessions(user):
+    """End every session of the learner on the site (all browsers and devices). Sessions are
+    not indexed by user, so this reads each unexpired session once."""
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    ids = []
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get(SESSION_KEY)) == str(user.pk):
+            ids.append(session.pk)
+    Session.objects.filter(pk__in=ids).delete()
+
+
+def log_out_everywhere(user):
+    """The learner's "log out everywhere": no token and no session of theirs is valid."""
+    with transaction.atomic():
+        revoke_tokens(user)
+        end_sessions(user)
+
+
+def revoke_tokens_on_password_change(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A pre_save receiver on the user model: a new password (changed, reset, set by staff)
+    revokes the API tokens. Django ends the other sessions itself: their hash no longer
+    matches the password."""
+    if raw or instance.pk is None:
+        return
+    if update_fields is not None and "password" not in update_fields:
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("password", flat=True).first()
+    if stored is not None and stored != instance.password:
+        revoke_tokens(instance)
+
+
+def lockout_wait(request):
+    """Seconds until a client locked out of logging in (django-axes) may try again."""
+    from axes.helpers import get_cool_off
+
+    cool_off = get_cool_off(request)
+    return int(cool_off.total_seconds()) if cool_off else 0
+
+
+def lockout_message(seconds):
+    minutes = max(1, -(-seconds // 60))
+    return ngettext(
+        "Too many failed log-in attempts. Try again in %(minutes)d minute.",
+        "Too many failed log-in attempts. Try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}

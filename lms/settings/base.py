@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers a locked-out log-in (lms.views.locked_out).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -150,6 +154,32 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Brute force: django-axes counts failed log-ins, on the site, the admin and the API's token
+# endpoint, per username and per client address (lms.clients), and refuses both for
+# HARBOUR_LOGIN_COOLOFF_MINUTES after HARBOUR_LOGIN_FAILURE_LIMIT failures, with a 429 and
+# Retry-After. A successful log-in starts the count anew.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("HARBOUR_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("HARBOUR_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "lms.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "lms.views.locked_out"
+
+# The proxies in front of Harbour, whose X-Forwarded-For is believed (lms/clients.py):
+# addresses or networks, comma-separated. Without them the client is REMOTE_ADDR.
+HARBOUR_TRUSTED_PROXIES = [
+    proxy.strip()
+    for proxy in os.environ.get("HARBOUR_TRUSTED_PROXIES", "").split(",")
+    if proxy.strip()
+]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -331,6 +361,11 @@ REST_FRAMEWORK = {
         "api_key": os.environ.get("HARBOUR_THROTTLE_API_KEY", "1200/minute"),
         "user": os.environ.get("HARBOUR_THROTTLE_USER", "600/minute"),
     },
+    # How many proxies stand in front of Harbour, when HARBOUR_TRUSTED_PROXIES does not name
+    # them (lms/clients.py); None: X-Forwarded-For is not read.
+    "NUM_PROXIES": int(os.environ["HARBOUR_NUM_PROXIES"])
+    if os.environ.get("HARBOUR_NUM_PROXIES", "").strip()
+    else None,
 }
 
 SPECTACULAR_SETTINGS = {

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 from wagtail.search.backends import get_search_backend
 
+from lms.api.exceptions import search_backend
 from lms.i18n import language_name
 
 from . import translation_status
@@ -108,8 +109,10 @@ def search_ids(queryset, query):
     candidates = model.objects.all()
     if hasattr(candidates, "served"):
         candidates = candidates.served()
-    results = get_search_backend().search(query, candidates, operator="and")[:SEARCH_LIMIT]
-    return [obj.pk for obj in results]
+    # A backend that is down is a 503 (lms.api.exceptions.SearchUnavailable), never a 500.
+    with search_backend():
+        results = get_search_backend().search(query, candidates, operator="and")[:SEARCH_LIMIT]
+        return [obj.pk for obj in results]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ DRF (an unknown address, a CSRF failure, a crash) through ``json_error``.
 """
 
 import logging
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -66,6 +67,49 @@ class RequestTooLarge(exceptions.APIException):
         super().__init__(
             _("The request body is larger than %(limit)s bytes.") % {"limit": f"{limit:,}"}
         )
+
+
+class SearchUnavailable(exceptions.APIException):
+    """The search backend is down, times out or refuses the query: a 503 in the API, and on
+    the web pages a readable page with the same status (lms.middleware). Raised by
+    ``search_backend()`` for every use of the backend: search, autocomplete and ``?search=``."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = gettext_lazy("Search is unavailable at the moment. Please try again later.")
+    default_code = "search_unavailable"
+
+
+def _search_backend_errors():
+    from django.db import DatabaseError
+
+    errors = [DatabaseError, OSError]
+    try:
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError
+
+        errors += [TransportError, ApiError]
+    except ImportError:  # pragma: no cover - elasticsearch is a dependency
+        pass
+    try:
+        from opensearchpy.exceptions import OpenSearchException
+
+        errors.append(OpenSearchException)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+SEARCH_BACKEND_ERRORS = _search_backend_errors()
+
+
+@contextmanager
+def search_backend():
+    """Around every call to a search backend: its failures become SearchUnavailable."""
+    try:
+        yield
+    except SEARCH_BACKEND_ERRORS as error:
+        logger.warning("The search backend is unavailable: %s", error)
+        raise SearchUnavailable() from error
 
 
 class FieldErrors(exceptions.ValidationError):

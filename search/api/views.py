@@ -1,8 +1,6 @@
 """The search API: thin views that validate parameters and call search.services."""
 
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, status
 from rest_framework.response import Response
 
 from lms.api.exceptions import FieldErrors
@@ -16,13 +14,6 @@ from .serializers import (
     SearchParamsSerializer,
     SearchResponseSerializer,
 )
-
-
-class SearchUnavailableError(exceptions.APIException):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = _("Search is unavailable at the moment. Please try again later.")
-    default_code = "search_unavailable"
-
 
 ACCEPT_LANGUAGE = OpenApiParameter(
     "Accept-Language",
@@ -74,8 +65,6 @@ class SearchView(BaseSearchView):
                 page_size=params["page_size"],
                 request=request,
             )
-        except services.SearchUnavailable as error:
-            raise SearchUnavailableError() from error
         except services.SearchInputError as error:
             raise FieldErrors({error.field or "detail": [str(error)]}) from error
         data = SearchResponseSerializer(
@@ -110,12 +99,10 @@ class AutocompleteView(BaseSearchView):
     )
     def get(self, request):
         params = self.get_params(request)
-        try:
-            suggestions = services.autocomplete(
-                params["q"], params["locale"], limit=params["limit"], request=request
-            )
-        except services.SearchUnavailable as error:
-            raise SearchUnavailableError() from error
+        # A backend that is down raises SearchUnavailable: the one error body, with 503.
+        suggestions = services.autocomplete(
+            params["q"], params["locale"], limit=params["limit"], request=request
+        )
         data = AutocompleteResponseSerializer(
             {
                 "query": services.normalise_query(params["q"]),

@@ -6,13 +6,14 @@ which models are searchable (``SEARCH_TYPES``) and asks Wagtail's search API for
 the same code runs on SQLite FTS5, PostgreSQL and Elasticsearch.
 """
 
-from django.db import DatabaseError, connection
+from django.db import connection
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses.filters import normalise_query
 from lms import i18n
+from lms.api.exceptions import search_backend
 from lms.api.links import api_url
 
 from ..backends import backend_for_language
@@ -25,29 +26,7 @@ from .types import (
     Hit,
     SearchInputError,
     SearchResult,
-    SearchUnavailable,
 )
-
-
-def _backend_errors():
-    errors = [DatabaseError, OSError]
-    try:
-        from elastic_transport import TransportError
-        from elasticsearch import ApiError
-
-        errors += [TransportError, ApiError]
-    except ImportError:  # pragma: no cover - elasticsearch is a dependency
-        pass
-    try:
-        from opensearchpy.exceptions import OpenSearchException
-
-        errors.append(OpenSearchException)
-    except ImportError:
-        pass
-    return tuple(errors)
-
-
-BACKEND_ERRORS = _backend_errors()
 
 
 def get_locale(locale):
@@ -176,14 +155,12 @@ def search(
 
     backend = backend_for_language(requested.code, requested.fallback_code)
     candidates_by_type, counts = {}, {}
-    try:
+    with search_backend():
         for search_type in search_types:
             queryset = _filtered_queryset(search_type, requested, subsector, country)
             candidates, count = _run(backend, "search", query, queryset, HITS_PER_TYPE)
             candidates_by_type[search_type.name] = candidates
             counts[search_type.name] = count
-    except BACKEND_ERRORS as error:
-        raise SearchUnavailable(str(error)) from error
 
     ranked = sorted(
         (
@@ -222,14 +199,12 @@ def autocomplete(query, locale, limit=10, request=None):
         return []
     backend = backend_for_language(requested.code, requested.fallback_code)
     suggestions = []
-    try:
+    with search_backend():
         for search_type in SEARCH_TYPES.values():
             queryset = _base_queryset(search_type.model, requested)
             found, _count = _run(backend, "autocomplete", query, queryset, limit)
             for score, pk in found:
                 suggestions.append((score, search_type, pk))
-    except BACKEND_ERRORS as error:
-        raise SearchUnavailable(str(error)) from error
     suggestions.sort(key=lambda item: (-item[0], item[1].name, item[2]))
     suggestions = suggestions[:limit]
 

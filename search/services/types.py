@@ -11,18 +11,15 @@ from wagtail.models import Page
 
 from courses.filters import QUERY_MAX_LENGTH, QUERY_MAX_TERMS
 from courses.models import CaseStudyPage, CoursePage, LessonPage, Partner
+from lms.api.exceptions import SearchUnavailable
 
-__all__ = ["QUERY_MAX_LENGTH", "QUERY_MAX_TERMS"]
+__all__ = ["QUERY_MAX_LENGTH", "QUERY_MAX_TERMS", "SearchUnavailable"]
 
 PAGE_SIZE_MAX = 50
 # Hits are ranked across types by merging each type's matches; counts and facets cover all of
 # them up to this many per type (Elasticsearch's default result window), and so does paging.
 HITS_PER_TYPE = 10_000
 SNIPPET_LENGTH = 220
-
-
-class SearchUnavailable(Exception):
-    """The search backend is down, times out or refuses the query."""
 
 
 class SearchInputError(ValueError):

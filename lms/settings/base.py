@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.HarbourLocaleMiddleware",
+    "lms.middleware.SearchUnavailableMiddleware",
     "lms.api.middleware.APIMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 from rest_framework.authtoken.models import Token
-from rest_framework.authtoken.models import Token
 
 from tests.api.contract import PASSWORD, RIGHT, ResponseValidator, build_content, served_schema
 
@@ -152,19 +151,11 @@ class Call:
     body: dict | None = None
     # Run after the call: puts back what the call takes away (a revoked token).
     after: object = None
-    # Run after the call: puts back what the call takes away (a revoked token).
-    after: object = None
 
 
 # The calls of each operation, by module name. Content operations run without a token.
 RECIPES = {
     "root_retrieve": lambda c: [Call(token=False, model="APIIndex")],
-    "auth_logout_create": lambda c: [
-        Call(
-            status=204,
-            after=lambda: Token.objects.get_or_create(user=c["learner"], key=c["token"]),
-        )
-    ],
     "auth_logout_create": lambda c: [
         Call(
             status=204,
@@ -180,41 +171,22 @@ RECIPES = {
         Call({"locale": "pl"}, token=False, model="PaginatedCourseList"),
         Call({"page_size": 1000}, token=False, status=400),
         Call({"page": 99}, token=False, status=404),
-        # Sparse fields, a look-up by slug, and vocabulary values nobody has.
-        Call({"fields": "title,url"}, token=False, model="PaginatedCourseList"),
-        Call({"fields": "-subsectors,-partners"}, token=False, model="PaginatedCourseList"),
-        Call({"fields": "colour"}, token=False, status=400),
-        Call({"slug": c["course"].slug, "locale": "pl"}, token=False, model="PaginatedCourseList"),
-        Call({"subsector": "nonexistent"}, token=False, status=400),
-        Call({"country": "XX"}, token=False, status=400),
     ],
     "courses_retrieve": lambda c: [
         Call({"id": c["course"].pk}, token=False, model="CourseDetail"),
         Call({"id": c["course"].pk, "locale": "pl"}, token=False, model="CourseDetail"),
         Call({"id": 10**17}, token=False, status=404),
-        Call({"id": c["course"].pk, "fields": "title,lessons"}, token=False, model="CourseDetail"),
     ],
     "lessons_retrieve": lambda c: [
         Call({"id": c["quiz_lesson"].pk}, token=False, model="Lesson"),
-        Call({"id": c["quiz_lesson"].pk, "fields": "-body"}, token=False, model="Lesson"),
         Call({"id": c["quiz_lesson"].pk, "locale": "pl"}, token=False, model="Lesson"),
     ],
-    "case_studies_list": lambda c: [
-        Call(token=False, model="PaginatedCaseStudyList"),
-        Call({"slug": c["case_study"].slug}, token=False, model="PaginatedCaseStudyList"),
-        Call({"partner": "nobody"}, token=False, status=400),
-    ],
+    "case_studies_list": lambda c: [Call(token=False, model="PaginatedCaseStudyList")],
     "case_studies_retrieve": lambda c: [
         Call({"id": c["case_study"].pk}, token=False, model="CaseStudyDetail"),
         Call({"id": c["empty_case_study"].pk}, token=False, model="CaseStudyDetail"),
     ],
-    "partners_list": lambda c: [
-        Call(token=False, model="PaginatedPartnerList"),
-        Call(
-            {"slug": "goethe-institut", "fields": "name"}, token=False, model="PaginatedPartnerList"
-        ),
-        Call({"subsector": "nonexistent"}, token=False, status=400),
-    ],
+    "partners_list": lambda c: [Call(token=False, model="PaginatedPartnerList")],
     "partners_retrieve": lambda c: [
         Call({"id": c["directory"]["goethe"].pk}, token=False, model="PartnerDetail")
     ],
@@ -370,18 +342,10 @@ def test_a_generated_client_parses_every_operation(
                 continue
             if call.after is not None:
                 call.after()
-            if call.after is not None:
-                call.after()
             body = json.loads(response.content) if response.content else None
             problems = []
             if response.status_code != call.status:
                 problems.append(f"status {response.status_code}, not {call.status}")
-            if call.status == 204:
-                if body is not None or response.parsed is not None:
-                    failures.append(f"{label}: a 204 with a body")
-                elif problems:
-                    failures.append(f"{label}: " + "; ".join(problems))
-                continue
             if call.status == 204:
                 if body is not None or response.parsed is not None:
                     failures.append(f"{label}: a 204 with a body")

@@ -13,6 +13,7 @@ from rest_framework import serializers
 from courses import fallback_text
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
 from lms.api import links
+from lms.api.sparse import SparseFieldsSerializerMixin
 from lms.i18n import available_locales
 
 from . import batch
@@ -32,7 +33,7 @@ class LocalizedListSerializer(serializers.ListSerializer):
         return [self.child.to_representation(item) for item in items]
 
 
-class LocalizedSerializer(serializers.Serializer):
+class LocalizedSerializer(SparseFieldsSerializerMixin, serializers.Serializer):
     """What every localized item has, and the batch look-ups before a list is rendered."""
 
     id = serializers.IntegerField(read_only=True)
@@ -51,7 +52,9 @@ class LocalizedSerializer(serializers.Serializer):
         if not items:
             return
         model = type(items[0])
-        self._available = available_locales(translations_of(model, self.context), items)
+        self._available = {}
+        if self.serves("available_locales"):
+            self._available = available_locales(translations_of(model, self.context), items)
         self._prepared_ids = {item.pk for item in items}
 
     def to_representation(self, instance):
@@ -123,7 +126,8 @@ class MachineTranslationMixin(serializers.Serializer):
 
     def prepare(self, items):
         super().prepare(items)
-        batch.prepare_machine_translation(self.context, items)
+        if self.serves("machine_translated", "reviewed_at"):
+            batch.prepare_machine_translation(self.context, items)
 
     def get_machine_translated(self, obj) -> bool:
         return batch.machine_translation_mark(self.context, obj).machine_translated
@@ -148,6 +152,8 @@ class UntranslatedSegmentsMixin(serializers.Serializer):
 
     def prepare(self, items):
         super().prepare(items)
+        if not self.serves("untranslated_segments"):
+            return
         found = self.context.setdefault("untranslated", {})
         wanted = [item for item in items if item.pk not in found]
         found.update(fallback_text.untranslated(wanted))
@@ -222,8 +228,11 @@ class PartnerSerializer(LocalizedSerializer):
 
     def prepare(self, items):
         super().prepare(items)
-        batch.prepare_snippets(self.context, items, countries=("country",), m2m=("subsectors",))
-        batch.prepare_images(self.context, [item.logo for item in items])
+        batch.prepare_snippets(
+            self.context, items, countries=self.served("country"), m2m=self.served("subsectors")
+        )
+        if self.serves("logo"):
+            batch.prepare_images(self.context, [item.logo for item in items])
 
     @extend_schema_field(batch.RENDITION_SCHEMA)
     def get_logo(self, obj):
@@ -274,8 +283,10 @@ class CourseSerializer(MachineTranslationMixin, LocalizedSerializer, PageSeriali
 
     def prepare(self, items):
         super().prepare(items)
-        batch.prepare_snippets(self.context, items, m2m=("subsectors", "countries", "partners"))
-        batch.prepare_images(self.context, [item.cover_image for item in items])
+        m2m = self.served("subsectors", "countries", "partners")
+        batch.prepare_snippets(self.context, items, m2m=m2m)
+        if self.serves("cover_image"):
+            batch.prepare_images(self.context, [item.cover_image for item in items])
 
     @extend_schema_field(batch.RENDITION_SCHEMA)
     def get_cover_image(self, obj):
@@ -354,7 +365,8 @@ class CaseStudySerializer(MachineTranslationMixin, LocalizedSerializer, PageSeri
 
     def prepare(self, items):
         super().prepare(items)
-        batch.prepare_snippets(self.context, items, m2m=("subsectors", "countries", "partners"))
+        m2m = self.served("subsectors", "countries", "partners")
+        batch.prepare_snippets(self.context, items, m2m=m2m)
 
 
 class CaseStudyDetailSerializer(UntranslatedSegmentsMixin, CaseStudySerializer):

@@ -31,6 +31,7 @@ from courses import preview
 from courses.filters import CaseStudyFilterSet, CourseFilterSet, PartnerFilterSet
 from courses.models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
 from courses.services import locale_summary
+from lms.api import sparse
 from lms.api.cache import CachedResponseMixin
 from lms.api.exceptions import BadRequest
 from lms.api.views import HarbourAPIView, HarbourViewSet
@@ -63,10 +64,12 @@ ID = re.compile(r"[0-9]{1,18}")
 NOT_MODIFIED = OpenApiResponse(description="Not modified: the If-None-Match ETag still holds.")
 
 
-class ContentViewSet(CachedResponseMixin, HarbourViewSet):
+class ContentViewSet(CachedResponseMixin, sparse.SparseFieldsViewMixin, HarbourViewSet):
     """A list in the requested locale with fallback; a detail in the requested locale.
 
-    The locale, the parameter checks and the headers come from Harbour's API base view.
+    The locale, the parameter checks and the headers come from Harbour's API base view;
+    ``?fields=`` from lms/api/sparse.py: ``optimize`` prefetches only the relations of the
+    fields served (``self.wants(name)``).
     """
 
     # Any id reaches the view, so that "abc" and a missing id get the same neutral 404
@@ -148,14 +151,15 @@ class PageViewSet(PageQuerysetMixin, ListRetrieveViewSet):
 def documented(list_serializer=None, detail_serializer=None):
     """The locale parameters and the 304 answer in a viewset's schema."""
     actions = {}
+    parameters = [*LOCALE_PARAMETERS, sparse.SCHEMA_PARAMETER]
     if list_serializer is not None:
         actions["list"] = extend_schema(
-            parameters=LOCALE_PARAMETERS,
+            parameters=parameters,
             responses={200: list_serializer(many=True), 304: NOT_MODIFIED},
         )
     if detail_serializer is not None:
         actions["retrieve"] = extend_schema(
-            parameters=LOCALE_PARAMETERS, responses={200: detail_serializer, 304: NOT_MODIFIED}
+            parameters=parameters, responses={200: detail_serializer, 304: NOT_MODIFIED}
         )
     return extend_schema_view(**actions)
 
@@ -171,13 +175,13 @@ class CourseViewSet(PageViewSet):
     filterset_class = CourseFilterSet
 
     def optimize(self, queryset):
-        queryset = (
-            super()
-            .optimize(queryset)
-            .select_related("cover_image")
-            .prefetch_related("subsectors", "countries", "partners")
+        queryset = super().optimize(queryset)
+        if self.wants("cover_image"):
+            queryset = queryset.select_related("cover_image")
+        queryset = queryset.prefetch_related(
+            *[name for name in ("subsectors", "countries", "partners") if self.wants(name)]
         )
-        if self.action == "retrieve":
+        if self.action == "retrieve" and self.wants("related_case_studies"):
             queryset = queryset.prefetch_related("related_case_studies")
         return queryset
 
@@ -203,9 +207,13 @@ class CaseStudyViewSet(PageViewSet):
 
     def optimize(self, queryset):
         queryset = (
-            super().optimize(queryset).prefetch_related("subsectors", "countries", "partners")
+            super()
+            .optimize(queryset)
+            .prefetch_related(
+                *[name for name in ("subsectors", "countries", "partners") if self.wants(name)]
+            )
         )
-        if self.action == "retrieve":
+        if self.action == "retrieve" and self.wants("related_courses"):
             queryset = queryset.prefetch_related("related_courses")
         return queryset
 
@@ -222,12 +230,14 @@ class PartnerViewSet(ListRetrieveViewSet):
     default_ordering = ("name", "pk")
 
     def optimize(self, queryset):
-        return (
-            super()
-            .optimize(queryset)
-            .select_related("country", "logo")
-            .prefetch_related("subsectors")
-        )
+        queryset = super().optimize(queryset)
+        # Never select_related() without names: that follows every foreign key.
+        for name in ("country", "logo"):
+            if self.wants(name):
+                queryset = queryset.select_related(name)
+        if self.wants("subsectors"):
+            queryset = queryset.prefetch_related("subsectors")
+        return queryset
 
 
 @documented(serializers.SubsectorSerializer, serializers.SubsectorSerializer)

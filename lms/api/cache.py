@@ -3,7 +3,8 @@
 The content API is read far more often than it is written, and a response depends only on
 the URL, the negotiated locale and the published content, never on who asks. So a rendered
 200 response is stored under a key made of the host and scheme (responses carry absolute
-URLs), the path, the query parameters in a canonical order and the language the
+URLs), the path, the query parameters in a canonical order (sparse ``?fields=`` too) and the
+language the
 Accept-Language header asks for, together with
 
 - the content generation: a counter in the cache that every publish, unpublish, move,
@@ -37,6 +38,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from lms.i18n import locale_from_accept_language
 
+from . import sparse
+
 GENERATION_KEY = "harbour:api:generation"
 KEY_PREFIX = "harbour:api:response"
 STORED_HEADERS = ("Content-Type", "ETag", "Content-Language")
@@ -66,8 +69,13 @@ def content_changed(**kwargs):
 
 
 def response_key(request):
-    """The request as far as the response depends on it."""
-    query = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    """The request as far as the response depends on it. ``?fields=`` counts in a canonical
+    order (lms/api/sparse.py): ``title,url`` and ``url,title`` are one response."""
+    query = sorted(
+        (name, sparse.canonical(value) if name == sparse.PARAMETER else value)
+        for name, values in request.GET.lists()
+        for value in values
+    )
     language = ""
     if "locale" not in request.GET:
         language = locale_from_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE")) or ""

@@ -93,4 +93,40 @@ def document_errors(result, generator, request, public):
                 # Errors an operation declares itself (a 503 of search) get the one body too.
                 if str(status).startswith(("4", "5")) and not response.get("content"):
                     response["content"] = {"application/json": {"schema": reference}}
+    sparse_fields_optional(result)
     return result
+
+
+def _component(result, schema):
+    """The component a response's schema names, or the items of a page of them."""
+    name = schema.get("$ref", "").rsplit("/", 1)[-1]
+    component = result["components"]["schemas"].get(name)
+    if component is not None and "results" in component.get("properties", {}):
+        return _component(result, component["properties"]["results"].get("items", {}))
+    return component
+
+
+def sparse_fields_optional(result):
+    """An item of an operation that takes ?fields= (lms/api/sparse.py) may lack any field but
+    ``id``: the schema says so, so that a client generated from it reads a sparse answer.
+    (tests/api/test_partner_portal.py checks that a full answer has every field.)"""
+    from .sparse import ALWAYS, PARAMETER
+
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            if not isinstance(operation, dict):
+                continue
+            names = {p.get("name") for p in operation.get("parameters", []) if "name" in p}
+            if PARAMETER not in names:
+                continue
+            content = operation.get("responses", {}).get("200", {}).get("content", {})
+            schema = content.get("application/json", {}).get("schema", {})
+            component = _component(result, schema)
+            if component is None or "required" not in component:
+                continue
+            component["required"] = [name for name in component["required"] if name in ALWAYS]
+            note = "With ?fields=, only the fields asked for come, and id."
+            if note not in component.get("description", ""):
+                component["description"] = " ".join(
+                    part for part in (component.get("description", ""), note) if part
+                )

@@ -171,22 +171,41 @@ RECIPES = {
         Call({"locale": "pl"}, token=False, model="PaginatedCourseList"),
         Call({"page_size": 1000}, token=False, status=400),
         Call({"page": 99}, token=False, status=404),
+        # Sparse fields, a look-up by slug, and vocabulary values nobody has.
+        Call({"fields": "title,url"}, token=False, model="PaginatedCourseList"),
+        Call({"fields": "-subsectors,-partners"}, token=False, model="PaginatedCourseList"),
+        Call({"fields": "colour"}, token=False, status=400),
+        Call({"slug": c["course"].slug, "locale": "pl"}, token=False, model="PaginatedCourseList"),
+        Call({"subsector": "nonexistent"}, token=False, status=400),
+        Call({"country": "XX"}, token=False, status=400),
     ],
     "courses_retrieve": lambda c: [
         Call({"id": c["course"].pk}, token=False, model="CourseDetail"),
         Call({"id": c["course"].pk, "locale": "pl"}, token=False, model="CourseDetail"),
         Call({"id": 10**17}, token=False, status=404),
+        Call({"id": c["course"].pk, "fields": "title,lessons"}, token=False, model="CourseDetail"),
     ],
     "lessons_retrieve": lambda c: [
         Call({"id": c["quiz_lesson"].pk}, token=False, model="Lesson"),
+        Call({"id": c["quiz_lesson"].pk, "fields": "-body"}, token=False, model="Lesson"),
         Call({"id": c["quiz_lesson"].pk, "locale": "pl"}, token=False, model="Lesson"),
     ],
-    "case_studies_list": lambda c: [Call(token=False, model="PaginatedCaseStudyList")],
+    "case_studies_list": lambda c: [
+        Call(token=False, model="PaginatedCaseStudyList"),
+        Call({"slug": c["case_study"].slug}, token=False, model="PaginatedCaseStudyList"),
+        Call({"partner": "nobody"}, token=False, status=400),
+    ],
     "case_studies_retrieve": lambda c: [
         Call({"id": c["case_study"].pk}, token=False, model="CaseStudyDetail"),
         Call({"id": c["empty_case_study"].pk}, token=False, model="CaseStudyDetail"),
     ],
-    "partners_list": lambda c: [Call(token=False, model="PaginatedPartnerList")],
+    "partners_list": lambda c: [
+        Call(token=False, model="PaginatedPartnerList"),
+        Call(
+            {"slug": "goethe-institut", "fields": "name"}, token=False, model="PaginatedPartnerList"
+        ),
+        Call({"subsector": "nonexistent"}, token=False, status=400),
+    ],
     "partners_retrieve": lambda c: [
         Call({"id": c["directory"]["goethe"].pk}, token=False, model="PartnerDetail")
     ],

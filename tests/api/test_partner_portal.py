@@ -2,9 +2,12 @@
 filters, look-ups by slug and path, sparse fields and the headers a browser may read."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.api.conftest import translate
+from tests.api.contract import served_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +205,71 @@ def test_find_does_not_find_an_unpublished_page(api, catalogue):
 
 def test_find_needs_a_path(api, locales):
     assert api.get_json("/api/v1/find/", status=400)["code"] == "path_required"
+
+
+# --- Sparse fields --------------------------------------------------------------------------
+
+
+def test_fields_keeps_the_fields_asked_for_and_the_id(api, catalogue):
+    data = api.get_json("/api/v1/courses/?fields=title,summary,url")
+    assert {tuple(item) for item in data["results"]} == {("id", "title", "summary", "url")}
+    assert set(data) == {"count", "next", "previous", "results"}
+
+
+def test_a_minus_sign_leaves_a_field_out(api, course):
+    lesson = course.get_children().first()
+    data = api.get_json(f"/api/v1/lessons/{lesson.pk}/?fields=-body,-course")
+    assert "body" not in data and "course" not in data
+    assert {"id", "title", "url", "canonical_url", "available_locales"} <= set(data)
+    full = api.get_json(f"/api/v1/lessons/{lesson.pk}/")
+    assert set(full) - set(data) == {"body", "course"}
+
+
+def test_a_detail_takes_the_fields_of_the_detail(api, catalogue):
+    pk = catalogue["borders"].pk
+    data = api.get_json(f"/api/v1/courses/{pk}/?fields=title,lessons")
+    assert list(data) == ["id", "title", "lessons"]
+    # Nested items keep their fields.
+    assert "url" in data["lessons"][0] and "estimated_minutes" in data["lessons"][0]
+
+
+def test_an_unknown_field_is_a_400_naming_the_valid_ones(api, catalogue):
+    body = api.get_json("/api/v1/courses/?fields=title,colour,-size", status=400)
+    assert body["code"] == "invalid"
+    message = body["errors"]["fields"][0]
+    assert "colour, -size" in message and "title" in message and "cover_image" in message
+    # A list's items have no syllabus; the detail does.
+    message = api.get_json("/api/v1/courses/?fields=lessons", status=400)["errors"]["fields"][0]
+    assert "lessons" in message.split("Valid fields:")[0]
+    pk = catalogue["borders"].pk
+    api.get_json(f"/api/v1/courses/{pk}/?fields=lessons")
+
+
+def test_the_response_cache_keys_on_the_fields(api, catalogue, settings):
+    settings.HARBOUR_API_CACHE = True
+    full = api.get_json("/api/v1/courses/")
+    few = api.get_json("/api/v1/courses/?fields=title,url")
+    assert set(full["results"][0]) != set(few["results"][0])
+    # The same fields in another order are the same stored response: no query at all.
+    with CaptureQueriesContext(connection) as queries:
+        again = api.get("/api/v1/courses/?fields=url,title")
+    assert again.json() == few and len(queries) == 0
+    assert api.get_json("/api/v1/courses/") == full
+
+
+def test_a_full_answer_has_every_field_the_schema_names(api, catalogue, course, directory):
+    """The schema lets any field but id be absent, for ?fields=; without it, all come."""
+    components = served_schema()["components"]["schemas"]
+    lesson = course.get_children().first()
+    answers = {
+        "Course": api.get_json("/api/v1/courses/")["results"][0],
+        "CourseDetail": api.get_json(f"/api/v1/courses/{course.pk}/"),
+        "Lesson": api.get_json(f"/api/v1/lessons/{lesson.pk}/"),
+        "Partner": api.get_json("/api/v1/partners/")["results"][0],
+        "PartnerDetail": api.get_json(f"/api/v1/partners/{directory['goethe'].pk}/"),
+        "Subsector": api.get_json("/api/v1/subsectors/")["results"][0],
+        "Country": api.get_json("/api/v1/countries/")["results"][0],
+    }
+    for name, answer in answers.items():
+        assert components[name]["required"] == ["id"]
+        assert set(answer) == set(components[name]["properties"]), name

@@ -145,3 +145,25 @@ def test_private_sections_are_looked_up_once_per_response(api, course, path):
     if path.startswith("courses/{course}"):
         # The restriction still applies wherever pages are served: the syllabus skips it.
         assert [lesson["id"] for lesson in data["lessons"]] == [lessons[0].pk, lessons[1].pk]
+
+
+def test_leaving_out_relations_drops_their_queries(api, course_index, directory):
+    """Without its snippets, cover image and machine translation marks, a catalogue page
+    costs fewer queries: their prefetches and batch look-ups are skipped."""
+    add_courses(course_index, directory, 6)
+    url = "/api/v1/courses/?locale=pl&page_size=100"
+    full = measure(api, url)
+    no_snippets = measure(api, url + "&fields=-subsectors,-countries,-partners")
+    # Three prefetches and the Polish names of three kinds of snippet.
+    assert no_snippets <= full - 3
+    brief = measure(api, url + "&fields=title,url")
+    assert brief < no_snippets
+    print(f"catalogue: {full} queries, {no_snippets} without snippets, {brief} for title,url")
+
+
+def test_a_detail_without_its_syllabus_drops_its_queries(api, course):
+    url = f"/api/v1/courses/{course.pk}/?locale=pl"
+    full = measure(api, url)
+    without = measure(api, url + "&fields=-lessons,-related_case_studies")
+    assert without < full
+    print(f"course detail: {full} queries, {without} without syllabus and case studies")

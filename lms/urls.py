@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lms.api.exceptions import not_found
 
+# The database unreachable: a 503 page on the site, JSON under /api/ (lms.views.server_error).
+handler500 = "lms.views.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

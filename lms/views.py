@@ -6,13 +6,15 @@ nothing.
 """
 
 import json
+import sys
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,7 +24,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from courses.models import CoursePage, LessonPage
 
 from . import services
-from .api.exceptions import json_error
+from .api.exceptions import (
+    DATABASE_UNAVAILABLE,
+    RETRY_AFTER,
+    json_error,
+    service_unavailable,
+)
 from .forms import (
     AccountForm,
     CertificateVerifyForm,
@@ -286,3 +293,20 @@ def locked_out(request, response=None, credentials=None):
         answer = render(request, "registration/locked_out.html", {"message": message}, status=429)
     answer["Retry-After"] = str(wait)
     return answer
+
+
+def server_error(request):
+    """handler500: the database unreachable is a 503 "temporarily unavailable", in the
+    page's language (JSON under /api/); any other crash Django's 500 page. Neither page
+    queries anything, so both render while the database is down."""
+    error = sys.exc_info()[1]
+    if request.path.startswith("/api/"):
+        if isinstance(error, DATABASE_UNAVAILABLE):
+            return service_unavailable(request)
+        return json_error(request, 500, _("A server error occurred."), "server_error")
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        page = loader.get_template("503.html").render({})
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = RETRY_AFTER
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

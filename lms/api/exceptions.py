@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
@@ -112,6 +113,29 @@ def search_backend():
         raise SearchUnavailable() from error
 
 
+class ServiceUnavailable(exceptions.APIException):
+    """A 503: the database cannot be reached (or is locked past its timeout)."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = gettext_lazy(
+        "Harbour is temporarily unavailable. Please try again in a moment."
+    )
+    default_code = "service_unavailable"
+
+
+# The database's errors that mean "not now" rather than a bug: it is down, unreachable, or
+# gone away; SQLite's "database is locked" past the busy timeout.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER = "30"
+
+
+def service_unavailable(request):
+    """The API's 503 in the one error shape, outside DRF's views."""
+    response = json_error(request, 503, ServiceUnavailable.default_detail, "service_unavailable")
+    response["Retry-After"] = RETRY_AFTER
+    return response
+
+
 class FieldErrors(exceptions.ValidationError):
     """A 400 for invalid values, ``{field: [messages]}``: ``errors`` in the body."""
 
@@ -177,7 +201,12 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied(*exc.args)
     elif isinstance(exc, RequestDataTooBig):
         exc = RequestTooLarge()
+    elif isinstance(exc, DATABASE_UNAVAILABLE):
+        logger.error("The database is unavailable: %s", exc)
+        exc = ServiceUnavailable()
     response = drf_exception_handler(exc, context)
+    if isinstance(exc, ServiceUnavailable) and response is not None:
+        response["Retry-After"] = RETRY_AFTER
     if response is None:
         # Anything DRF does not know is a bug on our side, but the client still gets JSON.
         logger.exception("Unhandled error in the API", exc_info=exc)

@@ -3,7 +3,8 @@
 - an ETag on each successful GET, and 304 Not Modified for a matching If-None-Match
   (Django's conditional GET, limited to the API so the web pages keep their own rules);
 - JSON, never an HTML page, for any error, including those raised outside DRF's views
-  (a CSRF failure, an unhandled exception, an unknown address).
+  (a CSRF failure, an unhandled exception, an unknown address); a 503 when the database
+  cannot be reached.
 """
 
 import logging
@@ -11,7 +12,7 @@ import logging
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.translation import gettext as _
 
-from .exceptions import json_error
+from .exceptions import DATABASE_UNAVAILABLE, json_error, service_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,9 @@ class APIMiddleware(ConditionalGetMiddleware):
     def process_exception(self, request, exception):
         if not is_api(request):
             return None
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            logger.error("The database is unavailable: %s", exception)
+            return service_unavailable(request)
         logger.exception("Unhandled error in %s", request.path, exc_info=exception)
         return json_error(request, 500, _("A server error occurred."), "server_error")
 

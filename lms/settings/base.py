@@ -297,11 +297,11 @@ WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 
 
 def cache_from_env():
+    """Local memory by default; Redis at REDIS_URL, through a backend that serves without a
+    cache while Redis is unreachable (lms/cache.py)."""
     url = os.environ.get("REDIS_URL")
     if url:
-        return {
-            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-        }
+        return {"default": {"BACKEND": "lms.cache.ResilientRedisCache", "LOCATION": url}}
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 

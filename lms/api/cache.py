@@ -42,7 +42,7 @@ from . import sparse
 
 GENERATION_KEY = "harbour:api:generation"
 KEY_PREFIX = "harbour:api:response"
-STORED_HEADERS = ("Content-Type", "ETag", "Content-Language")
+STORED_HEADERS = ("Content-Type", "ETag", "Content-Language", "Link")
 
 
 def enabled():

@@ -17,6 +17,7 @@ from .exceptions import DATABASE_UNAVAILABLE, json_error, service_unavailable
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
+KEPT_ON_304 = ("Content-Language", "RateLimit", "RateLimit-Policy", "Deprecation", "Sunset")
 
 
 def is_api(request):
@@ -47,10 +48,12 @@ class APIMiddleware(ConditionalGetMiddleware):
             response = json_error(request, response.status_code, response.reason_phrase)
         served = response
         response = super().process_response(request, response)
-        if response.status_code == 304 and served.has_header("Content-Language"):
+        if response.status_code == 304:
             # Django's Not Modified keeps only the caching headers; a client revalidating a
-            # German body still learns it is German.
-            response["Content-Language"] = served["Content-Language"]
+            # German body still learns it is German, and where it stands with its quota.
+            for name in KEPT_ON_304:
+                if served.has_header(name):
+                    response[name] = served[name]
         return response
 
     def needs_etag(self, response):

@@ -1,4 +1,6 @@
-"""Page-number paging: ``?page=2&page_size=50``, at most ``max_page_size`` per page."""
+"""Page-number paging: ``?page=2&page_size=50``, at most ``max_page_size`` per page. The body's
+``next`` and ``previous`` come in a ``Link`` header too (RFC 8288, ``rel="next"``,
+``rel="prev"``), as GitHub's API sends them."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
@@ -49,6 +51,17 @@ class HarbourPagination(PageNumberPagination):
             else:
                 schema["default"] = 1
         return parameters
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        links = [
+            f'<{url}>; rel="{rel}"'
+            for rel, url in (("next", self.get_next_link()), ("prev", self.get_previous_link()))
+            if url
+        ]
+        if links:
+            response["Link"] = ", ".join(links)
+        return response
 
     def query_parameters(self):
         return {self.page_query_param, self.page_size_query_param}

@@ -7,7 +7,16 @@
 
 Rates come from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] at request time (HARBOUR_THROTTLE_*
 in the environment), so they can be changed in settings without touching code.
+
+Every answer the throttle counted says where the client stands (``Quota``, in the IETF
+RateLimit fields that the base view sends), so that a client backs off before a 429::
+
+    RateLimit-Policy: "anon";q=100;w=3600     (100 requests per 3600 seconds)
+    RateLimit: "anon";r=57;t=1800             (57 left; the window moves on in 1800 s)
 """
+
+import math
+from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from rest_framework.settings import api_settings
@@ -15,6 +24,21 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from lms.clients import client_address
 from lms.models import APIKey
+
+
+@dataclass(frozen=True)
+class Quota:
+    policy: str  # the kind of client: anon, user, api_key
+    limit: int
+    window: int  # seconds
+    remaining: int
+    reset: int  # seconds until a request is free again
+
+    def headers(self):
+        return {
+            "RateLimit-Policy": f'"{self.policy}";q={self.limit};w={self.window}',
+            "RateLimit": f'"{self.policy}";r={self.remaining};t={self.reset}',
+        }
 
 
 class HarbourRateThrottle(SimpleRateThrottle):
@@ -46,7 +70,19 @@ class HarbourRateThrottle(SimpleRateThrottle):
             self.num_requests, self.duration = self.parse_rate(self.rate)
         except (ValueError, KeyError, IndexError) as error:
             raise ImproperlyConfigured(f"Bad throttle rate {self.rate!r}") from error
-        return super().allow_request(request, view)
+        allowed = super().allow_request(request, view)
+        request.quota = self.quota()
+        return allowed
+
+    def quota(self):
+        """Where the client stands after this request was counted (or refused)."""
+        history = self.history
+        remaining = max(self.num_requests - len(history), 0)
+        # The oldest request in the window leaves it first and frees a request.
+        reset = self.duration - (self.now - history[-1]) if history else 0
+        return Quota(
+            self.scope, self.num_requests, self.duration, remaining, max(math.ceil(reset), 0)
+        )
 
     def get_ident(self, request):
         # DRF's own reads X-Forwarded-For unless NUM_PROXIES is set: any client could pick

@@ -14,7 +14,9 @@ What every Harbour API view does:
 - the locale: ``?locale=`` > Accept-Language > en; an unknown ``?locale=`` is a 400
   (``lms.i18n``). ``self.requested_locale`` holds it;
 - ``Content-Language``: the languages of the body actually served (an item served in the
-  fallback locale adds its language), and ``Vary: Accept-Language``.
+  fallback locale adds its language), and ``Vary: Accept-Language``;
+- the client's rate limit on every answer the throttle counted (``RateLimit`` and
+  ``RateLimit-Policy``, throttling.py), 429s included.
 
 Subclass ``HarbourAPIView``, ``HarbourGenericAPIView`` or ``HarbourViewSet``.
 """
@@ -141,6 +143,10 @@ class HarbourAPIMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ["Accept-Language"])
+        quota = getattr(request, "quota", None)
+        if quota is not None:
+            for name, value in quota.headers().items():
+                response[name] = value
         if not response.has_header("Content-Language"):
             language = self.content_languages(response)
             if language:

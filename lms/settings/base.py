@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -406,6 +407,19 @@ CORS_ALLOWED_ORIGINS = [
     for origin in os.environ.get("HARBOUR_CORS_ORIGINS", "").split(",")
     if origin.strip()
 ]
+# What a script on a partner's site may read of an answer (fetch() sees only the safelisted
+# headers otherwise) and send: conditional requests, the language, backing off politely.
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Retry-After",
+    "Content-Language",
+    "Link",
+    "RateLimit",
+    "RateLimit-Policy",
+    "Deprecation",
+    "Sunset",
+]
+CORS_ALLOW_HEADERS = [*cors_default_headers, "if-none-match"]
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Harbour <noreply@harbour.example>")

@@ -273,3 +273,88 @@ def test_a_full_answer_has_every_field_the_schema_names(api, catalogue, course, 
     for name, answer in answers.items():
         assert components[name]["required"] == ["id"]
         assert set(answer) == set(components[name]["properties"]), name
+
+
+# --- Headers --------------------------------------------------------------------------------
+
+
+def throttle_rates(settings, **rates):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "3/minute", "api_key": "5/minute", "user": "4/minute"}
+        | rates,
+    }
+
+
+def test_every_counted_answer_carries_the_quota(api, catalogue, settings):
+    throttle_rates(settings)
+    answers = [api.get("/api/v1/courses/") for _ in range(3)]
+    assert [answer["RateLimit"].split(";")[1] for answer in answers] == ["r=2", "r=1", "r=0"]
+    assert {answer["RateLimit-Policy"] for answer in answers} == {'"anon";q=3;w=60'}
+    reset = int(answers[-1]["RateLimit"].split(";t=")[1])
+    assert 0 < reset <= 60
+    refused = api.get("/api/v1/courses/")
+    assert refused.status_code == 429
+    assert refused["RateLimit"].startswith('"anon";r=0;t=')
+    assert int(refused["Retry-After"]) > 0
+
+
+def test_errors_and_cached_answers_carry_the_quota_too(api, catalogue, settings):
+    throttle_rates(settings, anon="10/minute")
+    settings.HARBOUR_API_CACHE = True
+    api.get("/api/v1/courses/")
+    cached = api.get("/api/v1/courses/")
+    assert cached["RateLimit"].startswith('"anon";r=8;')
+    missing = api.get("/api/v1/courses/abc/")
+    assert missing.status_code == 404 and missing["RateLimit"].startswith('"anon";r=7;')
+    # A 304 keeps it as well.
+    revalidated = api.get("/api/v1/courses/", HTTP_IF_NONE_MATCH=cached["ETag"])
+    assert revalidated.status_code == 304
+    assert revalidated["RateLimit"].startswith('"anon";r=6;')
+
+
+def test_a_keyed_client_sees_its_own_policy(api, catalogue, settings):
+    from lms.models import APIKey
+
+    throttle_rates(settings)
+    _key, plain = APIKey.generate(name="Portal", throttle_rate="7/hour")
+    response = api.get("/api/v1/courses/", HTTP_AUTHORIZATION=f"Api-Key {plain}")
+    assert response["RateLimit-Policy"] == '"api_key";q=7;w=3600'
+
+
+def test_lists_send_link_headers_beside_next_and_previous(api, catalogue, settings):
+    settings.HARBOUR_API_CACHE = True
+    first = api.get("/api/v1/courses/?page_size=1")
+    assert first["Link"] == f'<{first.json()["next"]}>; rel="next"'
+    middle = api.get("/api/v1/courses/?page_size=1&page=2")
+    body = middle.json()
+    assert middle["Link"] == f'<{body["next"]}>; rel="next", <{body["previous"]}>; rel="prev"'
+    # The cached copy keeps it.
+    assert api.get("/api/v1/courses/?page_size=1&page=2")["Link"] == middle["Link"]
+    assert not api.get("/api/v1/courses/").has_header("Link")
+
+
+def test_cors_lets_a_partner_site_read_the_headers_that_matter(api, catalogue, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://portal.example"]
+    origin = {"HTTP_ORIGIN": "https://portal.example"}
+    response = api.get("/api/v1/courses/?page_size=1", **origin)
+    assert response["Access-Control-Allow-Origin"] == "https://portal.example"
+    exposed = {
+        name.strip().lower() for name in response["Access-Control-Expose-Headers"].split(",")
+    }
+    assert exposed >= {
+        "etag",
+        "retry-after",
+        "content-language",
+        "link",
+        "ratelimit",
+        "ratelimit-policy",
+    }
+    preflight = api.options(
+        "/api/v1/courses/",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+        **origin,
+    )
+    assert preflight.status_code == 200
+    assert "if-none-match" in preflight["Access-Control-Allow-Headers"]

@@ -94,7 +94,20 @@ def document_errors(result, generator, request, public):
                 if str(status).startswith(("4", "5")) and not response.get("content"):
                     response["content"] = {"application/json": {"schema": reference}}
     sparse_fields_optional(result)
+    public_operations_unlocked(result)
     return result
+
+
+def public_operations_unlocked(result):
+    """An operation anyone may call declares no security, so that the docs page shows a lock
+    only where a token or session is needed (the learner's operations). drf-spectacular
+    lists every authentication a view accepts plus ``{}`` (none) for AllowAny; an API key
+    on a public operation only raises the client's rate (``ApiKeyAuth`` stays defined for
+    the docs page's Authorize button)."""
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            if isinstance(operation, dict) and {} in operation.get("security", []):
+                del operation["security"]
 
 
 def _component(result, schema):

@@ -1,6 +1,8 @@
 """The API as a partner portal uses it: links in the reader's language, neutral 404s, honest
 filters, look-ups by slug and path, sparse fields and the headers a browser may read."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -358,3 +360,33 @@ def test_cors_lets_a_partner_site_read_the_headers_that_matter(api, catalogue, s
     )
     assert preflight.status_code == 200
     assert "if-none-match" in preflight["Access-Control-Allow-Headers"]
+
+
+# --- Schema security ------------------------------------------------------------------------
+
+
+def test_only_operations_that_need_a_login_declare_security(locales):
+    from rest_framework.permissions import IsAuthenticated
+
+    from lms.api.routes import api_routes
+
+    def key(template):
+        return re.sub(r"{\w+}", "{}", template)
+
+    paths = {key(path): item for path, item in served_schema()["paths"].items()}
+    needs_login, public = set(), set()
+    for route in api_routes():
+        view = route.view_class
+        if key(route.template) not in paths:
+            continue
+        for method, operation in paths[key(route.template)].items():
+            security = operation.get("security")
+            if any(issubclass(p, IsAuthenticated) for p in view.permission_classes):
+                needs_login.add(route.name)
+                names = {name for requirement in security or [] for name in requirement}
+                assert names == {"tokenAuth", "cookieAuth"}, (route.template, method, security)
+            else:
+                public.add(route.name)
+                assert security is None, (route.template, method, security)
+    assert {"enrolment-list", "lesson-progress", "me-progress", "quiz-attempts"} <= needs_login
+    assert {"course-list", "course-detail", "find", "search", "certificate-detail"} <= public

@@ -16,7 +16,9 @@ What every Harbour API view does:
 - ``Content-Language``: the languages of the body actually served (an item served in the
   fallback locale adds its language), and ``Vary: Accept-Language``;
 - the client's rate limit on every answer the throttle counted (``RateLimit`` and
-  ``RateLimit-Policy``, throttling.py), 429s included.
+  ``RateLimit-Policy``, throttling.py), 429s included;
+- for an operation marked ``@deprecated`` (deprecation.py), ``Deprecation``, ``Sunset`` and a
+  ``Link`` to the notes.
 
 Subclass ``HarbourAPIView``, ``HarbourGenericAPIView`` or ``HarbourViewSet``.
 """
@@ -69,6 +71,8 @@ class HarbourAPIMixin:
     # The query parameters every action of the view accepts; lists add their filters'.
     query_parameters = frozenset({"locale"})
     requested_locale = None
+    # Set by lms.api.deprecation.deprecated().
+    deprecation = None
 
     def get_exception_handler(self):
         return exception_handler
@@ -146,6 +150,11 @@ class HarbourAPIMixin:
         quota = getattr(request, "quota", None)
         if quota is not None:
             for name, value in quota.headers().items():
+                response[name] = value
+        if self.deprecation is not None:
+            for name, value in self.deprecation.headers(request).items():
+                if name == "Link" and response.has_header("Link"):
+                    value = f"{response['Link']}, {value}"
                 response[name] = value
         if not response.has_header("Content-Language"):
             language = self.content_languages(response)

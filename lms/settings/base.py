@@ -374,7 +374,14 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Harbour API",
     "DESCRIPTION": (
         "Learning modules, lessons, case studies and partners of the cultural and creative "
-        "industries of the Baltic Sea Region, in nine languages, and learner progress."
+        "industries of the Baltic Sea Region, in nine languages, and learner progress.\n\n"
+        "**Versioning.** Within /api/v1/ changes only add: new endpoints, new optional "
+        "parameters, new fields in answers, new error codes. Clients ignore fields they do "
+        "not know. Nothing is removed or renamed, no type or meaning changes and no optional "
+        "parameter becomes required within v1; such a change comes as /api/v2/, served beside "
+        "v1. An operation that is to go is marked deprecated here first, and its answers "
+        "carry `Deprecation` (since when), `Sunset` (the date after which it may be gone, at "
+        'least six months later) and `Link: <…>; rel="deprecation"` to the notes.'
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

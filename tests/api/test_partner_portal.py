@@ -390,3 +390,40 @@ def test_only_operations_that_need_a_login_declare_security(locales):
                 assert security is None, (route.template, method, security)
     assert {"enrolment-list", "lesson-progress", "me-progress", "quiz-attempts"} <= needs_login
     assert {"course-list", "course-detail", "find", "search", "certificate-detail"} <= public
+
+
+# --- Deprecation ----------------------------------------------------------------------------
+
+
+@pytest.mark.urls("tests.api.deprecated_urls")
+def test_a_deprecated_operation_says_so_in_headers_and_schema(api, locales):
+    response = api.get("/api/v1/retired/")
+    assert response.status_code == 200 and response.json() == {"retired": True}
+    assert response["Deprecation"] == "@1780272000"  # 2026-06-01T00:00:00Z
+    assert response["Sunset"] == "Fri, 01 Jan 2027 00:00:00 GMT"
+    assert response["Link"] == '<http://testserver/api/v1/docs/>; rel="deprecation"'
+    # Errors and revalidations carry them too.
+    bad = api.get("/api/v1/retired/?colour=blue")
+    assert bad.status_code == 400 and bad["Sunset"] == response["Sunset"]
+    again = api.get("/api/v1/retired/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304 and again["Deprecation"] == response["Deprecation"]
+    operation = served_schema()["paths"]["/api/v1/retired/"]["get"]
+    assert operation["deprecated"] is True
+    assert "2027-01-01" in operation["description"]
+
+
+def test_operations_are_not_deprecated_unless_marked(api, catalogue):
+    response = api.get("/api/v1/courses/")
+    assert not response.has_header("Deprecation") and not response.has_header("Sunset")
+    operations = [
+        operation
+        for item in served_schema()["paths"].values()
+        for operation in item.values()
+        if isinstance(operation, dict)
+    ]
+    assert not any(operation.get("deprecated") for operation in operations)
+
+
+def test_the_schema_states_the_versioning_policy(locales):
+    description = served_schema()["info"]["description"]
+    assert "/api/v2/" in description and "Deprecation" in description and "Sunset" in description

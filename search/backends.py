@@ -154,9 +154,14 @@ def _postgres_backend_class():
     return HarbourPostgresSearchBackend
 
 
+# The columns of Wagtail's FTS5 table, in its order, and how much a match in each weighs.
+FTS_COLUMNS = ("autocomplete", "body", "title")
+COLUMN_WEIGHTS = {"autocomplete": 1.0, "body": 1.0, "title": 4.0}
+
+
 @cache
 def _sqlite_backend_class():
-    from django.db.models import TextField
+    from django.db.models import FloatField, Func, TextField
     from django.db.models.functions import Cast
     from modelsearch.backends.database.sqlite import sqlite
     from modelsearch.backends.database.sqlite.query import (
@@ -173,6 +178,23 @@ def _sqlite_backend_class():
 
     sqlite.ObjectIndexer = _analysing_indexer(sqlite.ObjectIndexer)
 
+    class WeightedBM25(Func):
+        """FTS5's bm25() with a weight per column (autocomplete, body, title, the table's
+        order): a word in the title counts TITLE_WEIGHT times one in the body. Wagtail weighs
+        every column alike."""
+
+        output_field = FloatField()
+
+        def __init__(self, columns):
+            super().__init__()
+            self.weights = [
+                COLUMN_WEIGHTS[name] if name in columns else 0.0 for name in FTS_COLUMNS
+            ]
+
+        def as_sql(self, compiler, connection, **extra_context):
+            weights = ", ".join(str(weight) for weight in self.weights)
+            return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
+
     def ranked_ids(compiler, config):
         """[(pk, score)] of every object of the compiler's queryset that matches, best first;
         None where Wagtail's own path is needed (negated or match-all queries, no ranking)."""
@@ -186,7 +208,7 @@ def _sqlite_backend_class():
             compiler.fields or compiler.FTS_TABLE_FIELDS,
             compiler.build_search_query(query, config=config),
         )
-        rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+        rank = WeightedBM25(compiler.FTS_TABLE_FIELDS)
         model = compiler.queryset.model
         # The queryset's own filters (locale, live, public …) as a subquery the database runs
         # once; index entries key objects by their primary key as text.

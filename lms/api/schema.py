@@ -30,6 +30,7 @@ ERROR_RESPONSES = {
     "403": "Not allowed.",
     "404": "Not found.",
     "429": "Too many requests: the rate limit was reached; see Retry-After.",
+    "503": "Temporarily unavailable: the database cannot be reached; see Retry-After.",
 }
 ERROR_SCHEMA = {
     "type": "object",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from corsheaders.defaults import default_headers as cors_default_headers
+from csp import constants as csp_constants
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -46,10 +47,13 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.headers.HarbourCSPMiddleware",
+    "lms.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -157,6 +161,42 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Content-Security-Policy (django-csp, lms/headers.py): scripts only from Harbour's own
+# files, or inline with the response's nonce; no 'unsafe-inline' for scripts on the site and
+# the API. Styles may be inline (the certificate's, Wagtail's). Videos embed from YouTube
+# and Vimeo; HARBOUR_CSP_EXTRA_SOURCES adds origins (a CDN for media, comma-separated).
+CSP_EXTRA_SOURCES = [
+    origin.strip()
+    for origin in os.environ.get("HARBOUR_CSP_EXTRA_SOURCES", "").split(",")
+    if origin.strip()
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", csp_constants.NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *CSP_EXTRA_SOURCES],
+        "media-src": ["'self'", *CSP_EXTRA_SOURCES],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# Features no Harbour page uses, turned off for the page and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), serial=(), usb=()"
+)
+
 # Brute force: django-axes counts failed log-ins, on the site, the admin and the API's token
 # endpoint, per username and per client address (lms.clients), and refuses both for
 # HARBOUR_LOGIN_COOLOFF_MINUTES after HARBOUR_LOGIN_FAILURE_LIMIT failures, with a 429 and
@@ -189,6 +229,10 @@ LOGOUT_REDIRECT_URL = "/"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Harbour"
+# Nothing in the admin loads from elsewhere (the Content-Security-Policy allows none of it):
+# no Gravatar avatars, no check for a newer Wagtail.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

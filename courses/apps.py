@@ -10,6 +10,9 @@ class CoursesConfig(AppConfig):
         from lms.api import cache
 
         cache.connect_signals()
+        from . import events
+
+        events.connect_signals()
         # The translation status report's hooks live in their own module, beside
         # courses/wagtail_hooks.py.
         from . import wagtail_hooks_reports  # noqa: F401

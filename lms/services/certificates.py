@@ -3,12 +3,14 @@
 import base64
 import secrets
 
+from django.db import transaction
 from django.utils import timezone
 
 from courses.models import CoursePage
 from lms import i18n
 from lms.models import Certificate
 
+from . import events
 from .pages import localized, source_courses
 from .progress import course_states
 
@@ -39,6 +41,7 @@ def check_completion(enrolment):
     if enrolment.completed_at is None:
         enrolment.completed_at = timezone.now()
         enrolment.save(update_fields=["completed_at"])
+        events.course_completed(enrolment, state.course)
     return issue_certificate(enrolment, state.course)
 
 
@@ -46,16 +49,19 @@ def issue_certificate(enrolment, course=None):
     """The learner's certificate for the enrolment's course, created once."""
     if course is None:
         course = source_courses([enrolment.course_key]).get(enrolment.course_key)
-    certificate, _created = Certificate.objects.get_or_create(
-        user=enrolment.user,
-        course_key=enrolment.course_key,
-        defaults={
-            "code": new_certificate_code(),
-            "learner_name": learner_name(enrolment.user),
-            "course_title": course.title if course else "",
-            "locale": enrolment.locale,
-        },
-    )
+    with transaction.atomic():
+        certificate, created = Certificate.objects.get_or_create(
+            user=enrolment.user,
+            course_key=enrolment.course_key,
+            defaults={
+                "code": new_certificate_code(),
+                "learner_name": learner_name(enrolment.user),
+                "course_title": course.title if course else "",
+                "locale": enrolment.locale,
+            },
+        )
+        if created:
+            events.certificate_issued(certificate)
     return certificate
 
 

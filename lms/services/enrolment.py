@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from lms.models import Enrolment, LessonProgress
 
+from . import events
 from .certificates import check_completion
 from .pages import LearnerError, NotFound, lesson_course
 
@@ -21,11 +22,15 @@ def enrol(user, course):
     if not course.live:
         raise NotFound(_("There is no published course with id %(id)s.") % {"id": course.pk})
     # get_or_create catches the IntegrityError of a concurrent insert and fetches that row.
-    return Enrolment.objects.get_or_create(
-        user=user,
-        course_key=course.translation_key,
-        defaults={"locale": course.locale.language_code},
-    )
+    with transaction.atomic():
+        enrolment, created = Enrolment.objects.get_or_create(
+            user=user,
+            course_key=course.translation_key,
+            defaults={"locale": course.locale.language_code},
+        )
+        if created:
+            events.enrolment_created(enrolment, course)
+    return enrolment, created
 
 
 def _clean_progress(status, position, time_spent):
@@ -91,6 +96,7 @@ def record_progress(
             enrolment=enrolment, lesson_key=lesson.translation_key
         )
         changed = created
+        was_completed = row.status == Status.COMPLETED
         target = status
         if target is None and (position or time_spent):
             target = Status.IN_PROGRESS
@@ -108,6 +114,8 @@ def record_progress(
             changed = True
         if changed:
             row.save()
+            completed = row.status == Status.COMPLETED and not was_completed
+            events.lesson_changed(row, lesson, course, completed)
         if row.status == Status.COMPLETED:
             check_completion(enrolment)
     return row

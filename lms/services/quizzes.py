@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from lms.models import LessonProgress, QuizAttempt
 
+from . import events
 from .certificates import check_completion
 from .enrolment import locked_enrolment
 from .pages import LearnerError, find_quiz, lesson_course
@@ -114,6 +115,7 @@ def grade_quiz(user, lesson, quiz_id, answers):
         if row.status == Status.NOT_STARTED:
             row.status = Status.IN_PROGRESS
             row.save(update_fields=["status", "updated_at"])
+        events.quiz_attempted(attempt, row, lesson, course)
         if passed and row.status == Status.COMPLETED:
             check_completion(enrolment)
     return attempt

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "outbox",
     "axes",
     "csp",
 ]
@@ -392,6 +393,26 @@ def tasks_from_env():
 
 
 TASKS, RQ_QUEUES = tasks_from_env()
+
+# The outbox (outbox/): events delivered to webhooks and the xAPI LRS by the task queue, with
+# an exponential back-off (30 s, 60 s, … at most 6 h) for at most 8 tries; then dead, until
+# replayed. Outgoing requests refuse private, loopback and link-local addresses unless
+# HARBOUR_OUTBOX_ALLOW_LOOPBACK lets loopback through (development and tests).
+HARBOUR_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("HARBOUR_OUTBOX_MAX_ATTEMPTS", "8"))
+HARBOUR_OUTBOX_BACKOFF_SECONDS = int(os.environ.get("HARBOUR_OUTBOX_BACKOFF_SECONDS", "30"))
+HARBOUR_OUTBOX_BACKOFF_MAX_SECONDS = int(
+    os.environ.get("HARBOUR_OUTBOX_BACKOFF_MAX_SECONDS", str(6 * 3600))
+)
+HARBOUR_OUTBOX_TIMEOUT = int(os.environ.get("HARBOUR_OUTBOX_TIMEOUT", "10"))
+HARBOUR_OUTBOX_ALLOW_LOOPBACK = os.environ.get("HARBOUR_OUTBOX_ALLOW_LOOPBACK", "") == "1"
+# After a webhook secret is rotated, the previous one keeps signing for this many hours.
+HARBOUR_WEBHOOK_ROTATION_HOURS = int(os.environ.get("HARBOUR_WEBHOOK_ROTATION_HOURS", "24"))
+# xAPI 1.0.3: statements go to this LRS (its base URL, ending in /xAPI/ or similar) with Basic
+# auth; empty sends nothing and queues nothing.
+HARBOUR_XAPI_ENDPOINT = os.environ.get("HARBOUR_XAPI_ENDPOINT", "")
+HARBOUR_XAPI_USERNAME = os.environ.get("HARBOUR_XAPI_USERNAME", "")
+HARBOUR_XAPI_PASSWORD = os.environ.get("HARBOUR_XAPI_PASSWORD", "")
+
 if RQ_QUEUES:
     # django-rq keeps the Redis connections and provides the worker command (rqworker).
     INSTALLED_APPS += ["django_rq"]

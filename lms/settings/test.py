@@ -15,3 +15,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, as in development: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Webhook receivers and the LRS of the tests listen on 127.0.0.1.
+HARBOUR_OUTBOX_ALLOW_LOOPBACK = True

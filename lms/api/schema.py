@@ -122,8 +122,9 @@ def _component(result, schema):
 
 def sparse_fields_optional(result):
     """An item of an operation that takes ?fields= (lms/api/sparse.py) may lack any field but
-    ``id``: the schema says so, so that a client generated from it reads a sparse answer.
-    (tests/api/test_partner_portal.py checks that a full answer has every field.)"""
+    ``id`` and ``locale``: the schema says so, so that a client generated from it reads a
+    sparse answer. (tests/api/test_partner_portal.py checks that a full answer has every
+    field.)"""
     from .sparse import ALWAYS, PARAMETER
 
     for path_item in result.get("paths", {}).values():
@@ -139,7 +140,7 @@ def sparse_fields_optional(result):
             if component is None or "required" not in component:
                 continue
             component["required"] = [name for name in component["required"] if name in ALWAYS]
-            note = "With ?fields=, only the fields asked for come, and id."
+            note = "With ?fields=, only the fields asked for come, and id and locale."
             if note not in component.get("description", ""):
                 component["description"] = " ".join(
                     part for part in (component.get("description", ""), note) if part

@@ -1,5 +1,6 @@
-"""Sparse fields: ``?fields=title,summary,url`` keeps those fields of each item (and ``id``,
-always), ``?fields=-body`` drops ``body``, and ``?fields=title,-summary`` is the same as
+"""Sparse fields: ``?fields=title,summary,url`` keeps those fields of each item (and ``id`` and
+``locale``, always: an item says what it is and which language it is in, and Content-Language
+stays true), ``?fields=-body`` drops ``body``, and ``?fields=title,-summary`` is the same as
 ``?fields=title``. As in Wagtail's API v2 and JSON:API's sparse fieldsets, a client asks
 only for what it shows.
 
@@ -21,7 +22,7 @@ from drf_spectacular.utils import OpenApiParameter
 from .exceptions import FieldErrors
 
 PARAMETER = "fields"
-ALWAYS = ("id",)
+ALWAYS = ("id", "locale")
 CONTEXT_KEY = "sparse_fields"
 
 SCHEMA_PARAMETER = OpenApiParameter(
@@ -29,7 +30,8 @@ SCHEMA_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.QUERY,
     description=(
-        "Sparse fields: a comma-separated list of the fields to keep (id always comes), "
+        "Sparse fields: a comma-separated list of the fields to keep (id and locale always "
+        "come), "
         "e.g. title,summary,url; a name with a minus sign is left out, e.g. -body. Fields "
         "left out cost nothing. An unknown name is a 400 that lists the valid ones."
     ),

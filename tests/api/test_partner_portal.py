@@ -212,9 +212,13 @@ def test_find_needs_a_path(api, locales):
 # --- Sparse fields --------------------------------------------------------------------------
 
 
-def test_fields_keeps_the_fields_asked_for_and_the_id(api, catalogue):
-    data = api.get_json("/api/v1/courses/?fields=title,summary,url")
-    assert {tuple(item) for item in data["results"]} == {("id", "title", "summary", "url")}
+def test_fields_keeps_the_fields_asked_for_the_id_and_the_locale(api, catalogue, polish):
+    response = api.get("/api/v1/courses/?fields=title,summary,url&locale=pl")
+    data = response.json()
+    fields = {tuple(item) for item in data["results"]}
+    assert fields == {("id", "locale", "title", "summary", "url")}
+    # The items still say which language they are in, and so does the header.
+    assert response["Content-Language"] == "pl, en"
     assert set(data) == {"count", "next", "previous", "results"}
 
 
@@ -230,7 +234,7 @@ def test_a_minus_sign_leaves_a_field_out(api, course):
 def test_a_detail_takes_the_fields_of_the_detail(api, catalogue):
     pk = catalogue["borders"].pk
     data = api.get_json(f"/api/v1/courses/{pk}/?fields=title,lessons")
-    assert list(data) == ["id", "title", "lessons"]
+    assert list(data) == ["id", "locale", "title", "lessons"]
     # Nested items keep their fields.
     assert "url" in data["lessons"][0] and "estimated_minutes" in data["lessons"][0]
 
@@ -260,7 +264,8 @@ def test_the_response_cache_keys_on_the_fields(api, catalogue, settings):
 
 
 def test_a_full_answer_has_every_field_the_schema_names(api, catalogue, course, directory):
-    """The schema lets any field but id be absent, for ?fields=; without it, all come."""
+    """The schema lets any field but id and locale be absent, for ?fields=; without it, all
+    come."""
     components = served_schema()["components"]["schemas"]
     lesson = course.get_children().first()
     answers = {
@@ -273,7 +278,7 @@ def test_a_full_answer_has_every_field_the_schema_names(api, catalogue, course, 
         "Country": api.get_json("/api/v1/countries/")["results"][0],
     }
     for name, answer in answers.items():
-        assert components[name]["required"] == ["id"]
+        assert components[name]["required"] == ["id", "locale"]
         assert set(answer) == set(components[name]["properties"]), name
 
 

@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup install run test lint pytest bench load messages clean browser-tools
+.PHONY: setup install run test lint pytest fuzz bench load messages clean browser-tools
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,13 @@ test: setup lint browser-tools
 messages: install
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
 	$(MANAGE) compile_translations
+
+# The long fuzz run, by hand (CI runs the short one in `make test`): schemathesis with
+# FUZZ_MAX_EXAMPLES examples per operation (200), anonymous and as a learner, coverage and
+# stateful phases on. It takes a while and both cores.
+FUZZ_MAX_EXAMPLES ?= 200
+fuzz: setup
+	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_STATEFUL=1 $(BIN)/pytest -m fuzz -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

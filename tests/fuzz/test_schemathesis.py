@@ -1,18 +1,21 @@
 """Property-based fuzzing of the API against its own OpenAPI schema (/api/v1/schema/).
 
 Every operation gets a bounded, deterministic set of generated requests, valid and invalid,
-sent through the WSGI application as a signed-in learner (token header). No response may be
-a server error, and every response must match the status codes, content type and body that
-the schema declares for it, errors included (courses/api/schema.py documents them).
+sent through the WSGI application, anonymously and as a signed-in learner (token header), with
+the coverage phase on (every boundary and negative case the schema defines) and one fixed
+seed. No response may be a server error, and every response must match the status codes,
+content type and body that the schema declares for it, errors included (lms/api/schema.py
+documents them).
 
     .venv/bin/pytest -m fuzz
-    FUZZ_MAX_EXAMPLES=100 .venv/bin/pytest -m fuzz     # a longer run, by hand
+    make fuzz      # the long run: FUZZ_MAX_EXAMPLES=200 and the stateful phase (FUZZ_STATEFUL=1)
 """
 
 import os
 
 import pytest
 import schemathesis
+from axes.models import AccessAttempt
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -33,6 +36,10 @@ from tests import factories
 pytestmark = pytest.mark.fuzz
 
 MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "15"))
+# One seed for every run: CI never fails by chance, and a failure can be replayed.
+SEED = int(os.environ.get("FUZZ_SEED", "20261201"))
+# The stateful phase: sequences of calls, for the long run (`make fuzz`).
+STATEFUL = os.environ.get("FUZZ_STATEFUL", "").lower() in {"1", "true", "yes"}
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -40,11 +47,13 @@ CHECKS = [
     response_schema_conformance,
 ]
 CONFIG = {
-    # The same inputs on every run, so CI never fails by chance and a failure can be replayed.
+    "seed": SEED,
     "generation": {"max-examples": MAX_EXAMPLES, "deterministic": True, "database": "none"},
-    # Explicit examples and generated cases; the exhaustive coverage phase would multiply the
-    # number of requests per operation and the CI time with it.
-    "phases": {"coverage": {"enabled": False}, "stateful": {"enabled": False}},
+    # Explicit examples, the coverage phase (every boundary and negative case the schema
+    # defines: empty values, minimums, maximums, wrong types, missing and unknown fields) and
+    # generated cases. The stateful phase (test_stateful_sequences_as_a_learner, links between
+    # operations inferred from the schema) is for `make fuzz`.
+    "phases": {"coverage": {"enabled": True}, "stateful": {"enabled": STATEFUL}},
 }
 
 # Ids of objects that exist, filled in by the fixture: generated path ids are drawn from
@@ -111,12 +120,59 @@ schema = schemathesis.pytest.from_fixture("api_schema").include(path_regex=r"^/a
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_api_conforms_to_its_schema(case, learner):
-    _, token = learner
-    # Rate limits are part of the API but not of this test: start each request with a clean
-    # throttle history, or generated traffic ends in 429s.
+def test_api_conforms_to_its_schema_as_a_learner(case, learner):
+    user, token = learner
+    # Rate limits and log-in lockouts are part of the API but not of this test: start each
+    # request with a clean throttle history and no failed log-ins, or generated traffic ends
+    # in 429s. A generated "log out everywhere" revokes the token: it is put back.
     cache.clear()
+    AccessAttempt.objects.all().delete()
+    Token.objects.get_or_create(user=user, key=token.key)
     case.call_and_validate(headers={"Authorization": f"Token {token.key}"}, checks=CHECKS)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=MAX_EXAMPLES,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_api_conforms_to_its_schema_anonymously(case, learner):
+    cache.clear()
+    AccessAttempt.objects.all().delete()
+    case.call_and_validate(checks=CHECKS)
+
+
+@pytest.mark.skipif(not STATEFUL, reason="the stateful phase runs with `make fuzz`")
+def test_stateful_sequences_as_a_learner(api_schema, learner):
+    """Sequences of calls that feed one answer's values into the next request (the links
+    schemathesis infers), as a learner: the stateful phase of `make fuzz`."""
+    user, token = learner
+
+    class Sequences(api_schema.as_state_machine()):
+        def before_call(self, case):
+            cache.clear()
+            AccessAttempt.objects.all().delete()
+            Token.objects.get_or_create(user=user, key=token.key)
+
+        def get_call_kwargs(self, case):
+            return {"headers": {"Authorization": f"Token {token.key}"}}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(response, checks=CHECKS, transport_kwargs=kwargs)
+
+    Sequences.run(
+        settings=settings(
+            max_examples=MAX_EXAMPLES,
+            derandomize=True,
+            deadline=None,
+            database=None,
+            stateful_step_count=8,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
 
 
 def test_schema_documents_the_errors_of_every_operation(client, db):

@@ -194,11 +194,11 @@ class DemoLoader:
     # --- Review per language ---------------------------------------------------------------
 
     def load_review(self):
-        """A review workflow and reviewer group for each locale's tree, and with
+        """A review workflow and reviewer group for each translated locale's tree, and with
         ``make_accounts`` the demo editor and the Polish reviewer."""
-        homes = [self.structure.home] + [
-            self.structure.home.get_translation(self.locales[code]) for code in STRUCTURE
-        ]
+        # English pages keep Wagtail's "Moderators approval" (on the root); each translated
+        # tree gets reviewers who read its language.
+        homes = [self.structure.home.get_translation(self.locales[code]) for code in STRUCTURE]
         reviews = {home.locale.language_code: ensure_locale_review(home) for home in homes}
         self.report(
             "Review: "

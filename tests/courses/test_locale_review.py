@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Page, Workflow, WorkflowState
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 
 from courses.demo import accounts
 from courses.models import LessonPage
@@ -159,6 +159,9 @@ def test_demo_content_makes_the_review_and_the_demo_accounts_once(settings, caps
         assert Workflow.objects.filter(name=name).count() == 1
         home = Page.objects.get(depth=2, locale__language_code=code)
         assert home.specific.get_workflow().name == name
+    # English pages keep the workflow on the root (Wagtail's "Moderators approval").
+    english = Page.objects.get(depth=2, locale__language_code="en")
+    assert not WorkflowPage.objects.filter(page=english).exists()
 
 
 @pytest.mark.django_db

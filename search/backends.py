@@ -232,6 +232,11 @@ def _sqlite_backend_class():
         def _ranked(self):
             return ranked_ids(self.query_compiler, self.query_compiler.get_config(self.backend))
 
+        def ranked(self):
+            """[(pk, score)] of every match, best first, without loading the objects; None
+            where Wagtail's own path is needed."""
+            return self._ranked()
+
         def _do_search(self):
             ranked = self._ranked()
             if ranked is None:

@@ -61,22 +61,28 @@ class Owner:
             .values("pk")
         )
 
-    def tags(self, dimension, ids):
-        """{object id: set of keys} for ``ids``."""
+    def owners_of(self, ids):
+        """{object id: id of the object its tags are on}: itself, or its parent page."""
+        if self.parent is None:
+            return {pk: pk for pk in ids}
+        step = self.model.steplen
+        paths = dict(self.model._default_manager.filter(pk__in=ids).values_list("pk", "path"))
+        by_path = dict(
+            self.parent._default_manager.filter(
+                path__in={path[:-step] for path in paths.values()}
+            ).values_list("path", "pk")
+        )
+        return {pk: by_path.get(path[:-step]) for pk, path in paths.items()}
+
+    def tags(self, dimension, ids, owner_of=None):
+        """{object id: set of keys} for ``ids``; ``owner_of`` is ``owners_of(ids)`` when the
+        caller has it already."""
         relation = self.relation(dimension)
         if relation is None or not ids:
             return {}
         key = FACET_DIMENSIONS[dimension][1]
-        owner_of = {pk: pk for pk in ids}
-        if self.parent is not None:
-            step = self.model.steplen
-            paths = dict(self.model._default_manager.filter(pk__in=ids).values_list("pk", "path"))
-            by_path = dict(
-                self.parent._default_manager.filter(
-                    path__in={path[:-step] for path in paths.values()}
-                ).values_list("path", "pk")
-            )
-            owner_of = {pk: by_path.get(path[:-step]) for pk, path in paths.items()}
+        if owner_of is None:
+            owner_of = self.owners_of(ids)
         field_ = self.source._meta.get_field(relation)
         owners = {owner for owner in owner_of.values() if owner is not None}
         if field_.many_to_many:
@@ -105,11 +111,17 @@ def facet_counts(candidates_by_type, counts, search_types, requested):
             if counts.get(t.name)
         ]
     }
+    # Where each hit's tags are (itself, or a lesson's course), once for both dimensions.
+    hits = {}
+    for search_type in search_types:
+        ids = [pk for _score, pk in candidates_by_type.get(search_type.name, [])]
+        if ids:
+            owner = Owner(search_type.model)
+            hits[search_type.name] = (owner, ids, owner.owners_of(ids))
     for dimension in FACET_DIMENSIONS:
         totals = {}
-        for search_type in search_types:
-            ids = [pk for _score, pk in candidates_by_type.get(search_type.name, [])]
-            for keys in Owner(search_type.model).tags(dimension, ids).values():
+        for owner, ids, owner_of in hits.values():
+            for keys in owner.tags(dimension, ids, owner_of).values():
                 for value in keys:
                     totals[value] = totals.get(value, 0) + 1
         facets[dimension] = [

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses.filters import normalise_query
+from courses.querysets import hidden_q
 from lms import i18n
 from lms.api.exceptions import search_backend
 from lms.api.links import api_url
@@ -53,20 +54,21 @@ def _get_types(types):
     return [SEARCH_TYPES[name] for name in SEARCH_TYPES if name in types]
 
 
-def _base_queryset(model, requested):
+def _base_queryset(model, requested, hidden=None):
     """What is served in the requested locale, as browsing serves it (lms.i18n): for each
     translation group, its version in that locale, else its fallback locale's. Served pages, or
-    all snippets. The backend gets it as ids, a filter every backend understands."""
+    all snippets. The backend gets it as ids, a filter every backend understands. ``hidden``:
+    courses.querysets.hidden_q(), computed once for all page types."""
     if issubclass(model, Page):
-        base = model.objects.served()
+        base = model.objects.served(hidden)
     else:
         base = model._default_manager.all()
     served = i18n.localized_queryset(base, requested).values_list("pk", flat=True)
     return model._default_manager.filter(pk__in=served)
 
 
-def _filtered_queryset(search_type, requested, subsector=None, country=None):
-    queryset = _base_queryset(search_type.model, requested)
+def _filtered_queryset(search_type, requested, subsector=None, country=None, hidden=None):
+    queryset = _base_queryset(search_type.model, requested, hidden)
     owner = Owner(search_type.model)
     for dimension, value in (("subsector", subsector), ("country", country)):
         if value:
@@ -89,6 +91,13 @@ def _run(backend, method, query, queryset, limit):
     results = getattr(backend, method)(query, queryset.only("pk"), operator="and")
     results = results.annotate_score("_search_score")
     sign = _score_sign(backend)
+    ranked = getattr(results, "ranked", None)
+    if ranked is not None:
+        # Harbour's SQLite backend has every (pk, score) from one query: no objects to load.
+        pairs = ranked()
+        if pairs is not None:
+            found = [(sign * float(score or 0.0), pk) for pk, score in pairs[:limit]]
+            return found, len(pairs)
     found = [(sign * float(obj._search_score or 0.0), obj.pk) for obj in results[:limit]]
     return found, (len(found) if len(found) < limit else results.count())
 
@@ -155,9 +164,10 @@ def search(
 
     backend = backend_for_language(requested.code, requested.fallback_code)
     candidates_by_type, counts = {}, {}
+    hidden = hidden_q()
     with search_backend():
         for search_type in search_types:
-            queryset = _filtered_queryset(search_type, requested, subsector, country)
+            queryset = _filtered_queryset(search_type, requested, subsector, country, hidden)
             candidates, count = _run(backend, "search", query, queryset, HITS_PER_TYPE)
             candidates_by_type[search_type.name] = candidates
             counts[search_type.name] = count
@@ -199,9 +209,10 @@ def autocomplete(query, locale, limit=10, request=None):
         return []
     backend = backend_for_language(requested.code, requested.fallback_code)
     suggestions = []
+    hidden = hidden_q()
     with search_backend():
         for search_type in SEARCH_TYPES.values():
-            queryset = _base_queryset(search_type.model, requested)
+            queryset = _base_queryset(search_type.model, requested, hidden)
             found, _count = _run(backend, "autocomplete", query, queryset, limit)
             for score, pk in found:
                 suggestions.append((score, search_type, pk))

@@ -37,6 +37,7 @@ setup: install
 run: setup
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_dev_admin
+	$(MANAGE) create_badge_key
 	@echo "Harbour: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/ (admin / harbour-admin; editor / harbour-editor; reviewer-pl / harbour-reviewer)"
 	$(MANAGE) serve $(HOST):$(PORT)
 

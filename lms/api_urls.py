@@ -36,4 +36,14 @@ urlpatterns = [
         api_views.CertificateDetail.as_view(),
         name="certificate-detail",
     ),
+    path(
+        "certificates/<str:code>/credential/",
+        api_views.CertificateCredential.as_view(),
+        name="certificate-credential",
+    ),
+    path(
+        "credentials/status/",
+        api_views.CredentialStatusList.as_view(),
+        name="credential-status-list",
+    ),
 ]

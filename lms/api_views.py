@@ -28,6 +28,8 @@ from .api.parsers import HarbourJSONParser
 from .api.views import HarbourAPIMixin, HarbourAPIView
 from .models import Enrolment
 from .serializers import (
+    OPEN_BADGE_CREDENTIAL,
+    STATUS_LIST_CREDENTIAL,
     CertificateSerializer,
     EnrolmentSerializer,
     LessonProgressSerializer,
@@ -36,6 +38,7 @@ from .serializers import (
     QuizAttemptInputSerializer,
     QuizAttemptSerializer,
 )
+from .services import credentials
 
 LOCALE_PARAMETER = OpenApiParameter(
     "locale",
@@ -325,3 +328,65 @@ class CertificateDetail(HarbourAPIView):
             raise exceptions.NotFound(_("No certificate has this code."))
         context = {"request": request, "locale": self.requested_locale.code}
         return Response(CertificateSerializer(certificate, context=context).data)
+
+
+class CredentialsUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = credentials.CredentialsUnavailable.message
+    default_code = "credentials_unavailable"
+
+
+class CredentialView(HarbourAPIView):
+    """What the Open Badges views share: public, no parameters, JSON-LD as JSON."""
+
+    authentication_classes = []
+    query_parameters = frozenset()
+
+    def signed(self, build, *args):
+        try:
+            return Response(build(*args, self.request))
+        except credentials.CredentialsUnavailable:
+            raise CredentialsUnavailable() from None
+
+
+@extend_schema(
+    responses={
+        200: OPEN_BADGE_CREDENTIAL,
+        404: OpenApiResponse(description="No certificate has this code."),
+        503: OpenApiResponse(description="The site has no signing key yet."),
+    }
+)
+class CertificateCredential(CredentialView):
+    """The certificate as an Open Badges 3.0 ``OpenBadgeCredential``, signed with an
+    ``eddsa-rdfc-2022`` Data Integrity proof by the key in the issuer's DID document
+    (``/.well-known/did.json``). A revoked certificate's credential is still served: its
+    ``credentialStatus`` entry in the status list says it is revoked.
+
+    Example: ``GET /api/v1/certificates/K3QF-7ZPA-M2XD-4RTB/credential/``"""
+
+    def get(self, request, code):
+        certificate = services.verify_certificate(code)
+        if certificate is None:
+            raise exceptions.NotFound(_("No certificate has this code."))
+        response = self.signed(credentials.open_badge_credential, certificate)
+        # The learner's language, whatever the client asked for.
+        response["Content-Language"] = response.data["credentialSubject"]["achievement"][
+            "inLanguage"
+        ]
+        filename = f"harbour-certificate-{certificate.code}.json"
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+
+
+@extend_schema(
+    responses={
+        200: STATUS_LIST_CREDENTIAL,
+        503: OpenApiResponse(description="The site has no signing key yet."),
+    }
+)
+class CredentialStatusList(CredentialView):
+    """The Bitstring Status List credential of revoked certificates: the bit at a
+    certificate's ``statusListIndex`` is 1 once it is revoked."""
+
+    def get(self, request):
+        return self.signed(credentials.status_list_credential)

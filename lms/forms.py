@@ -1,5 +1,7 @@
 """Forms of the learner pages: accounts, profile, deleting an account, checking a code."""
 
+import json
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -120,6 +122,31 @@ class CertificateVerifyForm(forms.Form):
         max_length=40,
         help_text=_("The code printed on the certificate, e.g. K3QF-7ZPA-M2XD-4RTB."),
     )
+
+
+class CredentialUploadForm(forms.Form):
+    """An Open Badges 3.0 credential file (JSON), as downloaded from a certificate's page."""
+
+    MAX_BYTES = 256 * 1024
+
+    credential = forms.FileField(
+        label=_("Credential file"),
+        help_text=_("The certificate's credential (.json), as downloaded from its page."),
+    )
+
+    def clean_credential(self):
+        upload = self.cleaned_data["credential"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s KB.") % {"size": self.MAX_BYTES // 1024}
+            )
+        try:
+            document = json.loads(upload.read().decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise forms.ValidationError(_("The file is not a JSON credential.")) from None
+        if not isinstance(document, dict):
+            raise forms.ValidationError(_("The file is not a JSON credential."))
+        return document
 
 
 class PositionForm(forms.Form):

@@ -232,6 +232,9 @@ class Certificate(models.Model):
     course_title = models.CharField(_("course title"), max_length=255)
     locale = models.CharField(_("locale"), max_length=10, blank=True)
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    # Set by the admin's "revoke" action; the Bitstring Status List then has the bit at the
+    # certificate's id set, and the verify page and the API say it is revoked.
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("certificate")
@@ -247,3 +250,7 @@ class Certificate(models.Model):
     @property
     def is_anonymised(self):
         return self.user_id is None
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None

@@ -1,7 +1,7 @@
 """Shapes of the learner API. Serializers read what lms.services computed; they never write."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from courses.models import CoursePage
@@ -173,9 +173,14 @@ class ProgressSummarySerializer(serializers.Serializer):
 class CertificateSerializer(serializers.ModelSerializer):
     """What anyone holding the code may see: no account, no e-mail."""
 
-    valid = serializers.SerializerMethodField()
+    valid = serializers.SerializerMethodField(
+        help_text="False once the certificate is revoked (revoked_at says when)."
+    )
     course_translation_key = serializers.UUIDField(source="course_key")
     course = serializers.SerializerMethodField()
+    credential_url = serializers.SerializerMethodField(
+        help_text="The certificate as a signed Open Badges 3.0 credential."
+    )
 
     class Meta:
         model = Certificate
@@ -187,10 +192,17 @@ class CertificateSerializer(serializers.ModelSerializer):
             "course_translation_key",
             "course",
             "issued_at",
+            "revoked_at",
+            "credential_url",
         ]
 
     def get_valid(self, certificate) -> bool:
-        return True
+        return not certificate.is_revoked
+
+    def get_credential_url(self, certificate) -> str:
+        return links.api_url(
+            self.context.get("request"), "certificate-credential", code=certificate.code
+        )
 
     @extend_schema_field(PageBriefSerializer(allow_null=True))
     def get_course(self, certificate):
@@ -198,3 +210,56 @@ class CertificateSerializer(serializers.ModelSerializer):
         if course is None:
             return None
         return PageBriefSerializer(course, context=self.context).data
+
+
+DATA_INTEGRITY_PROOF = inline_serializer(
+    "DataIntegrityProof",
+    fields={
+        "type": serializers.ChoiceField(choices=["DataIntegrityProof"]),
+        "cryptosuite": serializers.ChoiceField(choices=["eddsa-rdfc-2022"]),
+        "created": serializers.DateTimeField(),
+        "verificationMethod": serializers.CharField(help_text="did:web:<host>#key-<fingerprint>"),
+        "proofPurpose": serializers.ChoiceField(choices=["assertionMethod"]),
+        "proofValue": serializers.CharField(help_text="The Ed25519 signature, base58-btc."),
+    },
+)
+
+
+def verifiable_credential(name, subject):
+    """The schema of a signed W3C Verifiable Credential 2.0 that Harbour serves."""
+    return inline_serializer(
+        name,
+        fields={
+            "@context": serializers.ListField(child=serializers.CharField()),
+            "id": serializers.CharField(),
+            "type": serializers.ListField(child=serializers.CharField()),
+            "name": serializers.CharField(required=False),
+            "issuer": serializers.JSONField(help_text="did:web of the site, or its Profile."),
+            "validFrom": serializers.DateTimeField(),
+            "credentialSubject": subject,
+            "credentialStatus": serializers.JSONField(
+                required=False, help_text="A BitstringStatusListEntry (revocation)."
+            ),
+            "proof": DATA_INTEGRITY_PROOF,
+        },
+    )
+
+
+OPEN_BADGE_CREDENTIAL = verifiable_credential(
+    "OpenBadgeCredential",
+    serializers.JSONField(help_text="An AchievementSubject: the course as its achievement."),
+)
+STATUS_LIST_CREDENTIAL = verifiable_credential(
+    "BitstringStatusListCredential",
+    inline_serializer(
+        "BitstringStatusList",
+        fields={
+            "id": serializers.CharField(),
+            "type": serializers.ChoiceField(choices=["BitstringStatusList"]),
+            "statusPurpose": serializers.ChoiceField(choices=["revocation"]),
+            "encodedList": serializers.CharField(
+                help_text="GZIP, base64url, multibase u: bit i set = certificate i revoked."
+            ),
+        },
+    ),
+)

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms import views as lms_views
 from lms.api.exceptions import not_found
 
 # The database unreachable: a 503 page on the site, JSON under /api/ (lms.views.server_error).
@@ -15,6 +16,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path(".well-known/did.json", lms_views.did_document, name="did-document"),
     path("api/v1/", include("lms.api.urls")),
     re_path(r"^api/", not_found),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -33,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("lms.urls_accounts")),
     path("search/", include("search.urls")),
     path("", include("courses.urls")),
+    path("", include("network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -33,12 +33,14 @@ from .api.exceptions import (
 from .forms import (
     AccountForm,
     CertificateVerifyForm,
+    CredentialUploadForm,
     DeleteAccountForm,
     PositionForm,
     ProfileForm,
     SignupForm,
 )
 from .i18n import active_code
+from .services import credentials
 
 
 def _safe_next(request, default):
@@ -179,17 +181,49 @@ def certificate(request, code):
     return render(request, "lms/certificate.html", {"certificate": found, "course": course})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def certificate_verify(request):
+    """Check a code (GET) or an uploaded Open Badges credential file (POST)."""
     form = CertificateVerifyForm(request.GET or None)
-    context = {"form": form, "checked": False}
-    if form.is_valid():
+    upload = CredentialUploadForm(
+        request.POST if request.method == "POST" else None, request.FILES or None
+    )
+    context = {"form": form, "upload": upload, "checked": False, "credential_checked": False}
+    status = 200
+    if request.method == "POST":
+        if upload.is_valid():
+            try:
+                check = credentials.check_credential(upload.cleaned_data["credential"])
+            except credentials.CredentialsUnavailable as error:
+                return render(
+                    request,
+                    "lms/certificate_verify.html",
+                    {**context, "unavailable": error.message},
+                    status=503,
+                )
+            context.update(credential_checked=True, check=check)
+            if check.certificate is not None:
+                context["course"] = services.certificate_course(check.certificate)
+        else:
+            status = 400
+    elif form.is_valid():
         context["checked"] = True
         context["certificate"] = services.verify_certificate(form.cleaned_data["code"])
         if context["certificate"] is not None:
             context["course"] = services.certificate_course(context["certificate"])
-    status = 404 if context["checked"] and context.get("certificate") is None else 200
+        else:
+            status = 404
     return render(request, "lms/certificate_verify.html", context, status=status)
+
+
+@require_GET
+def did_document(request):
+    """The issuer's DID document (did:web): the public key that signs credentials."""
+    try:
+        document = credentials.did_document(request)
+    except credentials.CredentialsUnavailable as error:
+        return json_error(request, 503, error.message, "credentials_unavailable")
+    return HttpResponse(json.dumps(document, indent=1), content_type="application/did+ld+json")
 
 
 # --- Accounts ------------------------------------------------------------------------------

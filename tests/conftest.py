@@ -5,6 +5,17 @@ from wagtail.models import Locale, Page, Site
 from tests import factories
 
 
+@pytest.fixture(autouse=True, scope="session")
+def badge_key(tmp_path_factory):
+    """A signing key of the test run's own, never the site's (lms.services.credentials)."""
+    from lms.services import credentials
+
+    path = tmp_path_factory.mktemp("keys") / "open-badges-ed25519.pem"
+    settings.HARBOUR_BADGE_KEY_FILE = path
+    credentials.create_key(path)
+    return path
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     """API throttles count requests in the cache; each test starts with none counted."""

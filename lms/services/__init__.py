@@ -8,6 +8,8 @@ learner model directly. Progress belongs to translation keys (see ``pages``).
 - ``enrolment``: enrolling and recording progress, idempotently, under a row lock;
 - ``quizzes``: attempts graded on the server;
 - ``certificates``: completion, issuing and verifying certificates;
+- ``credentials``: certificates as signed Open Badges 3.0 credentials, the issuer's DID
+  document, the revocation status list, and checking a credential someone holds;
 - ``accounts``: the profile, the data export and the deletion of an account; revoking
   tokens and sessions; the log-in lockout's wait and message.
 

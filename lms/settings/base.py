@@ -320,6 +320,12 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 HARBOUR_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("HARBOUR_PREVIEW_TOKEN_MAX_AGE", "600"))
 HARBOUR_HEADLESS_PREVIEW_URL = os.environ.get("HARBOUR_HEADLESS_PREVIEW_URL", "").strip()
 
+# Open Badges 3.0: the Ed25519 key that signs certificates' credentials, a PEM file that
+# `manage.py create_badge_key` writes. Keep it out of the repository and back it up.
+HARBOUR_BADGE_KEY_FILE = Path(
+    os.environ.get("HARBOUR_BADGE_KEY_FILE", BASE_DIR / ".keys" / "open-badges-ed25519.pem")
+)
+
 
 def search_backends_from_env():
     """The database backend by default (SQLite FTS5, or PostgreSQL full-text search with each

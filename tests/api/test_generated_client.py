@@ -255,6 +255,13 @@ RECIPES = {
         Call({"code": c["gone_certificate"].code}, token=False, model="Certificate"),
         Call({"code": "AAAA-BBBB-CCCC-DDDD"}, token=False, status=404),
     ],
+    "certificates_credential_retrieve": lambda c: [
+        Call({"code": c["certificate"].code}, token=False, model="OpenBadgeCredential"),
+        Call({"code": "AAAA-BBBB-CCCC-DDDD"}, token=False, status=404),
+    ],
+    "credentials_status_retrieve": lambda c: [
+        Call(token=False, model="BitstringStatusListCredential"),
+    ],
     "enrolments_list": lambda c: [
         Call(model="PaginatedEnrolmentList"),
         Call({"locale": "pl"}, model="PaginatedEnrolmentList"),

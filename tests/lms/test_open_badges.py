@@ -1,0 +1,247 @@
+"""Open Badges 3.0 certificates: signed OpenBadgeCredentials, checked by Digital Bazaar's
+verifier (tests/standards/verify_credential.mjs, with node), by Harbour's own check, and
+revoked through the Bitstring Status List."""
+
+import copy
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from lms import services
+from lms.models import Certificate
+from lms.services import credentials
+from standards import dataintegrity, statuslist
+
+pytestmark = pytest.mark.django_db
+
+VERIFIER = Path(__file__).parents[1] / "standards" / "verify_credential.mjs"
+ROOT = Path(__file__).parents[2]
+needs_node = pytest.mark.skipif(
+    shutil.which("node") is None or not (ROOT / "node_modules" / "@digitalbazaar" / "vc").is_dir(),
+    reason="node and the npm packages (npm ci) are needed for the independent verifier",
+)
+
+
+@pytest.fixture
+def certificate(learner, course):
+    enrolment, _created = services.enrol(learner, course)
+    return services.issue_certificate(enrolment, course)
+
+
+def served(client, certificate):
+    """The credential and what a verifier fetches: Harbour's DID document, its status list."""
+    credential = client.get(f"/api/v1/certificates/{certificate.code}/credential/").json()
+    did = client.get("/.well-known/did.json")
+    assert did.status_code == 200 and did["Content-Type"] == "application/did+ld+json"
+    status_list = client.get("/api/v1/credentials/status/").json()
+    documents = {
+        did.json()["id"]: did.json(),
+        credential["credentialStatus"]["statusListCredential"]: status_list,
+    }
+    return credential, documents
+
+
+def independent_verify(credential, documents):
+    run = subprocess.run(
+        ["node", str(VERIFIER)],
+        input=json.dumps({"credential": credential, "documents": documents}),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(run.stdout)
+
+
+def test_a_certificate_is_an_open_badge_credential(client, certificate, learner):
+    response = client.get(f"/api/v1/certificates/{certificate.code}/credential/")
+    assert response.status_code == 200
+    credential = response.json()
+    assert credential["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+    assert credential["@context"][0] == "https://www.w3.org/ns/credentials/v2"
+    assert credential["issuer"]["id"] == "did:web:testserver"
+    assert credential["issuer"]["type"] == ["Profile"]
+    assert credential["issuer"]["url"] == "http://testserver/"
+    assert credential["validFrom"].endswith("Z")
+    subject = credential["credentialSubject"]
+    assert subject["type"] == ["AchievementSubject"]
+    assert subject["achievement"]["name"] == certificate.course_title
+    assert subject["achievement"]["criteria"]["narrative"]
+    identity = subject["identifier"][0]
+    assert identity["identityType"] == "emailAddress" and identity["hashed"] is True
+    # The hash is of the salted address; the address itself is nowhere in the credential.
+    assert learner.email not in json.dumps(credential)
+    assert credential["credentialStatus"]["statusListIndex"] == str(certificate.pk)
+    proof = credential["proof"]
+    assert proof["type"] == "DataIntegrityProof" and proof["cryptosuite"] == "eddsa-rdfc-2022"
+    assert proof["verificationMethod"].startswith("did:web:testserver#key-")
+    # Signed again on the next request, it is the same credential.
+    again = client.get(f"/api/v1/certificates/{certificate.code}/credential/").json()
+    assert again == credential
+
+
+def test_the_achievement_is_in_the_learners_language(client, learner, course_pl):
+    enrolment, _created = services.enrol(learner, course_pl)
+    certificate = services.issue_certificate(enrolment, course_pl)
+    credential = client.get(f"/api/v1/certificates/{certificate.code}/credential/").json()
+    achievement = credential["credentialSubject"]["achievement"]
+    assert achievement["inLanguage"] == "pl"
+    assert achievement["name"] == course_pl.title
+    assert course_pl.title in achievement["criteria"]["narrative"]
+
+
+@needs_node
+def test_an_independent_verifier_accepts_the_credential_and_refuses_a_change(client, certificate):
+    credential, documents = served(client, certificate)
+    assert independent_verify(credential, documents) == {"verified": True, "error": None}
+
+    for change in (
+        lambda c: c["credentialSubject"]["achievement"].update(name="Another course"),
+        lambda c: c.update(validFrom="2020-01-01T00:00:00Z"),
+        lambda c: c["credentialSubject"]["identifier"][0].update(identityHash="sha256$00"),
+        lambda c: c["credentialStatus"].update(statusListIndex="7"),
+    ):
+        changed = copy.deepcopy(credential)
+        change(changed)
+        result = independent_verify(changed, documents)
+        assert result["verified"] is False, changed
+
+
+@needs_node
+def test_an_independent_verifier_refuses_a_revoked_credential(client, certificate):
+    credential, documents = served(client, certificate)
+    assert credentials.revoke(Certificate.objects.filter(pk=certificate.pk)) == 1
+    _again, documents = served(client, certificate)
+    assert independent_verify(credential, documents) == {"verified": False, "error": "revoked"}
+
+
+def test_harbours_check_accepts_the_credential_and_refuses_a_change(client, certificate):
+    credential, _documents = served(client, certificate)
+    check = credentials.check_credential(credential)
+    assert check.valid and check.certificate == certificate
+    changed = copy.deepcopy(credential)
+    changed["credentialSubject"]["name"] = "Someone Else"
+    assert not credentials.check_credential(changed).signature
+    # A term no context defines would not be signed: it is refused rather than dropped.
+    extra = copy.deepcopy(credential)
+    extra["credentialSubject"]["grade"] = "A+"
+    assert not credentials.check_credential(extra).signature
+    # Signed by another key under Harbour's name: not Harbour's.
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    unsigned = {key: value for key, value in credential.items() if key != "proof"}
+    forged = dataintegrity.sign(
+        unsigned,
+        Ed25519PrivateKey.generate(),
+        credential["proof"]["verificationMethod"],
+        credential["proof"]["created"],
+    )
+    assert not credentials.check_credential(forged).signature
+
+
+def test_revocation_sets_the_bit_and_the_api_and_pages_say_so(client, certificate):
+    status_list = client.get("/api/v1/credentials/status/").json()
+    encoded = status_list["credentialSubject"]["encodedList"]
+    assert not statuslist.is_set(encoded, certificate.pk)
+    assert client.get(f"/api/v1/certificates/{certificate.code}/").json()["valid"] is True
+
+    credentials.revoke(Certificate.objects.filter(pk=certificate.pk))
+
+    status_list = client.get("/api/v1/credentials/status/").json()
+    assert statuslist.is_set(status_list["credentialSubject"]["encodedList"], certificate.pk)
+    assert len(statuslist.decode(status_list["credentialSubject"]["encodedList"])) * 8 >= 131072
+    body = client.get(f"/api/v1/certificates/{certificate.code}/").json()
+    assert body["valid"] is False and body["revoked_at"] is not None
+    page = client.get(f"/en/certificates/verify/?code={certificate.code}")
+    assert "This certificate was revoked." in page.content.decode()
+    assert (
+        "This certificate was revoked."
+        in client.get(f"/en/certificates/{certificate.code}/").content.decode()
+    )
+
+
+def upload(client, payload, name="credential.json"):
+    return client.post(
+        "/en/certificates/verify/",
+        {"credential": SimpleUploadedFile(name, payload, content_type="application/json")},
+    )
+
+
+def test_the_verify_page_checks_an_uploaded_credential(client, certificate):
+    credential, _documents = served(client, certificate)
+    page = upload(client, json.dumps(credential).encode())
+    assert page.status_code == 200 and 'data-credential="valid"' in page.content.decode()
+
+    changed = copy.deepcopy(credential)
+    changed["credentialSubject"]["achievement"]["name"] = "Another course"
+    page = upload(client, json.dumps(changed).encode())
+    assert 'data-credential="invalid"' in page.content.decode()
+
+    credentials.revoke(Certificate.objects.filter(pk=certificate.pk))
+    page = upload(client, json.dumps(credential).encode())
+    assert 'data-credential="revoked"' in page.content.decode()
+
+
+def test_a_file_that_is_not_a_credential_is_a_400_with_a_message(client):
+    for payload in (b"not json", b"[1, 2]", b"\xff\xfe"):
+        page = upload(client, payload)
+        assert page.status_code == 400
+        assert "The file is not a JSON credential." in page.content.decode()
+    page = upload(client, b" " * (300 * 1024))
+    assert page.status_code == 400 and "larger than 256 KB" in page.content.decode()
+
+
+def test_the_certificate_page_offers_the_credential_download(client, certificate):
+    page = client.get(f"/en/certificates/{certificate.code}/").content.decode()
+    assert f'href="/api/v1/certificates/{certificate.code}/credential/"' in page
+
+
+def test_an_unknown_code_is_a_json_404(client):
+    response = client.get("/api/v1/certificates/AAAA-BBBB-CCCC-DDDD/credential/")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
+
+
+def test_without_a_key_the_credential_routes_answer_503(client, certificate, settings, tmp_path):
+    settings.HARBOUR_BADGE_KEY_FILE = tmp_path / "missing.pem"
+    for url in (
+        f"/api/v1/certificates/{certificate.code}/credential/",
+        "/api/v1/credentials/status/",
+        "/.well-known/did.json",
+    ):
+        response = client.get(url)
+        assert response.status_code == 503, url
+        assert response.json()["code"] == "credentials_unavailable"
+
+
+def test_the_key_command_keeps_a_key_and_rotates_on_request(settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.HARBOUR_BADGE_KEY_FILE = tmp_path / "k" / "key.pem"
+    call_command("create_badge_key")
+    first = settings.HARBOUR_BADGE_KEY_FILE.read_bytes()
+    assert settings.HARBOUR_BADGE_KEY_FILE.stat().st_mode & 0o777 == 0o600
+    call_command("create_badge_key")
+    assert settings.HARBOUR_BADGE_KEY_FILE.read_bytes() == first
+    call_command("create_badge_key", "--rotate")
+    assert settings.HARBOUR_BADGE_KEY_FILE.read_bytes() != first
+    assert len(list((tmp_path / "k").glob("key.pem.*.old"))) == 1
+
+
+def test_the_admin_action_revokes_and_reinstates(certificate, staff):
+    admin = Client()
+    admin.force_login(staff)
+    url = reverse("admin:lms_certificate_changelist")
+    response = admin.post(url, {"action": "revoke", "_selected_action": [certificate.pk]})
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.is_revoked
+    admin.post(url, {"action": "reinstate", "_selected_action": [certificate.pk]})
+    certificate.refresh_from_db()
+    assert not certificate.is_revoked

@@ -208,6 +208,11 @@ def achievement(certificate):
     }
 
 
+def credential_name(certificate, title):
+    with translation.override(certificate.locale or settings.LANGUAGE_CODE):
+        return _("Certificate: %(course)s") % {"course": title}
+
+
 def open_badge_credential(certificate, request):
     """The certificate as a signed OpenBadgeCredential (a dict, ready for JSON)."""
     subject = {"type": ["AchievementSubject"], "achievement": achievement(certificate)}
@@ -221,7 +226,7 @@ def open_badge_credential(certificate, request):
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": credential_url(request, certificate),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "name": _("Certificate: %(course)s") % {"course": subject["achievement"]["name"]},
+        "name": credential_name(certificate, subject["achievement"]["name"]),
         "issuer": issuer_profile(request),
         "validFrom": _timestamp(certificate.issued_at),
         "credentialSubject": subject,

@@ -138,6 +138,16 @@ def response_validator(schema):
 # --- Content --------------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def unthrottled(settings):
+    """The recipes make more anonymous calls in a minute than the anon rate allows; the rate
+    limit has tests of its own (tests/api/test_access.py)."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": None, "api_key": None, "user": None},
+    }
+
+
 @dataclass
 class Call:
     """One call of an operation: its arguments, the status expected and the generated

@@ -28,13 +28,15 @@ def _course_of(lesson):
     return {"id": parent["id"], "translation_key": str(parent["translation_key"])}
 
 
-def _record(action, instance, key):
+def _record(action, instance, key, change):
     kind = PAGE_TYPES.get(type(instance)) or "partner"
-    data = {}
+    data = {"change": change}
+    course_id = None
     if kind == "lesson":
         course = _course_of(instance)
         if course:
             data["course"] = course
+            course_id = course["id"]
     events.record(
         f"{kind}.{action}",
         key=f"{instance.pk}:{key}",
@@ -42,30 +44,36 @@ def _record(action, instance, key):
         object_id=instance.pk,
         translation_key=instance.translation_key,
         locale=instance.locale.language_code,
+        course_id=course_id,
         data=data,
     )
 
 
 def _published(sender, instance, revision=None, **kwargs):
-    _record("published", instance, revision.pk if revision else instance.last_published_at)
+    # Wagtail stamps both times alike on the first publication.
+    first = instance.first_published_at == instance.last_published_at
+    key = revision.pk if revision else instance.last_published_at
+    _record("published", instance, key, "created" if first else "updated")
 
 
 def _unpublished(sender, instance, **kwargs):
-    _record("unpublished", instance, instance.latest_revision_id or "")
+    key = f"{instance.latest_revision_id}:{instance.last_published_at}"
+    _record("unpublished", instance, key, "deleted")
 
 
 def _page_deleted(sender, instance, **kwargs):
     if instance.first_published_at is not None:
-        _record("deleted", instance, "deleted")
+        _record("deleted", instance, "deleted", "deleted")
 
 
-def _partner_saved(sender, instance, raw=False, **kwargs):
+def _partner_saved(sender, instance, created=False, raw=False, **kwargs):
     if not raw:
-        _record("published", instance, instance.updated_at.isoformat())
+        change = "created" if created else "updated"
+        _record("published", instance, instance.updated_at.isoformat(), change)
 
 
 def _partner_deleted(sender, instance, **kwargs):
-    _record("deleted", instance, "deleted")
+    _record("deleted", instance, "deleted", "deleted")
 
 
 def connect_signals():

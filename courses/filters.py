@@ -23,6 +23,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, validate_slug
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
@@ -31,9 +32,10 @@ from wagtail.search.backends import get_search_backend
 
 from lms.api.exceptions import search_backend
 from lms.i18n import language_name
+from outbox.models import Event
 
 from . import translation_status
-from .models import CaseStudyPage, Country, CoursePage, Partner, Subsector
+from .models import CaseStudyPage, Country, CoursePage, LessonPage, Partner, Subsector
 from .translation_status import Kind as TranslationKind
 from .translation_status import State as TranslationState
 
@@ -264,11 +266,19 @@ class PageFilterSet(ContentFilterSet):
         help_text=_("Only what has a published translation in this locale, e.g. ?language=pl"),
     )
     updated_since = DateOrDateTimeFilter(
-        field_name="last_published_at",
-        lookup_expr="gte",
+        method="filter_updated_since",
         label=_("Updated since"),
-        help_text=_("Published on or after this ISO 8601 date or time, e.g. 2026-01-01T00:00:00Z"),
+        help_text=_(
+            "Published on or after this ISO 8601 date or time, e.g. 2026-01-01T00:00:00Z; "
+            "for a course, a change to any of its lessons counts too"
+        ),
     )
+
+    def filter_updated_since(self, queryset, name, value):
+        return queryset.filter(self.changed_since(value))
+
+    def changed_since(self, value):
+        return Q(last_published_at__gte=value)
 
     def filter_partner(self, queryset, name, value):
         return matching(queryset, "partners__slug", value)
@@ -298,6 +308,19 @@ class CourseFilterSet(PageFilterSet):
         help_text=_("Order by; a minus sign reverses, e.g. ?ordering=-last_published_at"),
     )
 
+    def changed_since(self, value):
+        # A lesson published, unpublished or deleted since then (the outbox keeps the last
+        # two), in this course's own locale tree.
+        lessons = LessonPage.objects.filter(
+            path__startswith=OuterRef("path"),
+            depth=OuterRef("depth") + 1,
+            last_published_at__gte=value,
+        )
+        events = Event.objects.filter(course_id__isnull=False, occurred_at__gte=value)
+        return (
+            super().changed_since(value) | Q(Exists(lessons)) | Q(pk__in=events.values("course_id"))
+        )
+
     class Meta:
         model = CoursePage
         fields = ["search", "slug", "subsector", "country", "partner", "level", "language"]
@@ -323,6 +346,12 @@ class CaseStudyFilterSet(PageFilterSet):
 class PartnerFilterSet(ContentFilterSet):
     country_lookup = "country__code__iexact"
 
+    updated_since = DateOrDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label=_("Updated since"),
+        help_text=_("Changed on or after this ISO 8601 date or time, e.g. 2026-01-01T00:00:00Z"),
+    )
     kind = django_filters.ChoiceFilter(
         choices=Partner.Kind.choices,
         label=_("Type"),

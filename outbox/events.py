@@ -56,6 +56,7 @@ def record(
     object_id="",
     translation_key=None,
     locale="",
+    course_id=None,
     user=None,
     data=None,
     occurred_at=None,
@@ -78,6 +79,7 @@ def record(
             object_id=str(object_id or ""),
             translation_key=translation_key,
             locale=locale or "",
+            course_id=course_id,
             user=user,
             data=data or {},
         )

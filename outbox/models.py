@@ -44,6 +44,8 @@ class Event(models.Model):
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     translation_key = models.UUIDField(_("translation key"), null=True, blank=True)
     locale = models.CharField(_("locale"), max_length=10, blank=True)
+    # The course page a lesson event belongs to: its change is a change of the course too.
+    course_id = models.BigIntegerField(_("course page id"), null=True, blank=True, db_index=True)
     # Learner events belong to a learner; deleting the account deletes them (and stops their
     # deliveries: a deleted learner's statements are never sent).
     user = models.ForeignKey(

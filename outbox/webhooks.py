@@ -28,13 +28,14 @@ from . import net
 PAYLOAD_VERSION = "1"
 SECRET_PREFIX = "whsec_"
 
+# URL names (namespace api) of each object type's detail.
 API_ROUTES = {
-    "course": "api:course-detail",
-    "lesson": "api:lesson-detail",
-    "case_study": "api:case-study-detail",
-    "partner": "api:partner-detail",
-    "certificate": "api:certificate-detail",
-    "enrolment": "api:enrolment-detail",
+    "course": "course-detail",
+    "lesson": "lesson-detail",
+    "case_study": "case-study-detail",
+    "partner": "partner-detail",
+    "certificate": "certificate-detail",
+    "enrolment": "enrolment-detail",
 }
 
 
@@ -92,7 +93,7 @@ def api_link(object_type, object_id):
         return None
     kwarg = "code" if object_type == "certificate" else "pk"
     try:
-        return absolute(reverse(name, kwargs={kwarg: object_id}))
+        return absolute(reverse(f"api:{name}", kwargs={kwarg: object_id}))
     except NoReverseMatch:
         return None
 

@@ -72,6 +72,7 @@ CALLS = {
     ("search-autocomplete", "get"): lambda c: ({}, None),
     ("preview", "get"): lambda c: ({}, None),
     ("find", "get"): lambda c: ({}, None),
+    ("changes", "get"): lambda c: ({}, None),
 }
 # Query parameters an operation needs to succeed, or a function of the content giving them.
 REQUIRED_QUERY = {

@@ -325,6 +325,13 @@ RECIPES = {
         Call({"path": c["course"].url}, token=False, status=302, model="Found"),
         Call({"path": "/pl/nothing-here/"}, token=False, status=404),
     ],
+    # The change feed: from the start, resumed at a cursor, and a cursor that is no number
+    # (as the learner: the anonymous rate is used up by the content calls).
+    "changes_list": lambda c: [
+        Call(model="ChangeFeed"),
+        Call({"since": "1", "limit": 5, "type_": "course"}, model="ChangeFeed"),
+        Call({"since": "yesterday"}, status=400),
+    ],
     "me_progress_retrieve": lambda c: [
         Call(model="ProgressSummary"),
         Call({"locale": "pl"}, model="ProgressSummary"),

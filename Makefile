@@ -36,6 +36,7 @@ setup: install
 # db_worker by default), stopped with the server; lms/management/commands/serve.py.
 run: setup
 	$(MANAGE) load_demo_content
+	$(MANAGE) load_network_demo
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) create_badge_key
 	@echo "Harbour: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/ (admin / harbour-admin; editor / harbour-editor; reviewer-pl / harbour-reviewer)"

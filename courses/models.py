@@ -264,7 +264,11 @@ class HomePage(HarbourPage):
     """The root of each locale's tree."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.CourseIndexPage", "courses.CaseStudyIndexPage"]
+    subpage_types = [
+        "courses.CourseIndexPage",
+        "courses.CaseStudyIndexPage",
+        "network.EventIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

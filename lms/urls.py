@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("lms.urls_accounts")),
     path("search/", include("search.urls")),
     path("", include("courses.urls")),
+    path("", include("network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

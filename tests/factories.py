@@ -1,5 +1,8 @@
 """Factories for Harbour's content. Each test builds what it needs from these."""
 
+import datetime
+import zoneinfo
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
@@ -217,3 +220,46 @@ class LessonProgressFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "lms.LessonProgress"
+
+
+# --- The CCI network -----------------------------------------------------------------------
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = "events"
+
+    class Meta:
+        model = "network.EventIndexPage"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """A workshop in Szczecin, 10:00-16:00 local time, some weeks from now."""
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    summary = "Partners meet to exchange tools of internationalisation."
+    kind = "workshop"
+    timezone = "Europe/Warsaw"
+    starts_at = factory.LazyFunction(
+        lambda: _local(datetime.date.today() + datetime.timedelta(days=30), 10, "Europe/Warsaw")
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=6))
+    venue_name = "Media Dizajn"
+    venue_address = "Bandurskiego 96/23, 71-685 Szczecin"
+    city = "Szczecin"
+
+    class Meta:
+        model = "network.EventPage"
+
+
+class EventSeriesFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Network meetings {n}")
+    slug = factory.Sequence(lambda n: f"network-meetings-{n}")
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        model = "network.EventSeries"
+
+
+def _local(day, hour, zone):
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zoneinfo.ZoneInfo(zone))

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", APIIndexView.as_view(), name="index"),
     path("", include("courses.api.urls")),
     path("", include("lms.api_urls")),
+    path("", include("network.api.urls")),
     path("search/", include("search.api_urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     # The split view serves its start-up script as a file: no inline script for the CSP.

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.contrib.routable_page",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "outbox",
     "axes",
+    "network",
     "csp",
 ]
 
@@ -471,6 +473,8 @@ SPECTACULAR_SETTINGS = {
         "PreviewTypeEnum": "courses.api.serializers.PREVIEW_TYPE_CHOICES",
         "TranslationStateEnum": "courses.translation_status.State",
         "TranslationStatusTypeEnum": "courses.translation_status.Kind",
+        "EventKindEnum": "network.models.EventPage.Kind",
+        "PartnerKindEnum": "courses.models.Partner.Kind",
     },
     "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}},
     # The docs page works offline: Swagger UI is served from our own static files.

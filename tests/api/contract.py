@@ -145,7 +145,10 @@ def build_content(locales, home, course_index, case_study_index, course, directo
     # Not enrolled yet: the client enrols.
     new_course = factories.CoursePageFactory(parent=course_index, locale=home.locale)
 
+    event = network_events(home, course, study, directory)
+
     return {
+        "event": event,
         "learner": learner,
         "token": Token.objects.create(user=learner).key,
         "course": course,
@@ -167,3 +170,30 @@ def build_content(locales, home, course_index, case_study_index, course, directo
             "case_study": preview.make_token(study).token,
         },
     }
+
+
+def network_events(home, course, study, directory):
+    """An event of the calendar, hosted by a partner, in a series, linked to the course and
+    the case study, with a programme; translated into Polish."""
+    index = factories.EventIndexPageFactory(parent=home, locale=home.locale)
+    series = factories.EventSeriesFactory(name="Network meetings", slug="network-meetings")
+    event = factories.EventPageFactory(
+        parent=index,
+        locale=home.locale,
+        title="Network meeting",
+        kind="network_meeting",
+        series=series,
+        languages=["en", "pl"],
+        description="<p>Partners <b>meet</b>.</p>",
+        programme=[{"type": "session", "value": {"title": "Welcome", "starts": "10:00"}}],
+        latitude="53.428543",
+        longitude="14.552812",
+    )
+    event.hosts.set([directory["goethe"]])
+    event.subsectors.set([directory["design"]])
+    event.countries.set([directory["PL"]])
+    event.related_courses.set([course])
+    event.related_case_studies.set([study])
+    event.save_revision().publish()
+    translate(event, "pl", title="Spotkanie sieci")
+    return event

@@ -73,6 +73,8 @@ CALLS = {
     ("preview", "get"): lambda c: ({}, None),
     ("find", "get"): lambda c: ({}, None),
     ("changes", "get"): lambda c: ({}, None),
+    ("event-list", "get"): lambda c: ({}, None),
+    ("event-detail", "get"): lambda c: ({"pk": c["event"].pk}, None),
 }
 # Query parameters an operation needs to succeed, or a function of the content giving them.
 REQUIRED_QUERY = {

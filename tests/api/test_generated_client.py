@@ -230,6 +230,22 @@ RECIPES = {
         Call({"id": c["directory"]["PL"].pk}, token=False, model="Country")
     ],
     "locales_list": lambda c: [Call(token=False, model="Locale", many=True)],
+    # The calendar's calls run as the learner: the content calls use up the anonymous rate
+    # (60 a minute) already.
+    "events_list": lambda c: [
+        Call(model="PaginatedEventList"),
+        Call({"locale": "pl", "when": "upcoming"}, model="PaginatedEventList"),
+        Call(
+            {"kind": "network_meeting", "partner": "goethe-institut"},
+            model="PaginatedEventList",
+        ),
+        Call({"month": "May"}, status=400),
+        Call({"partner": "nobody"}, status=400),
+    ],
+    "events_retrieve": lambda c: [
+        Call({"id": c["event"].pk}, model="EventDetail"),
+        Call({"id": c["event"].pk, "locale": "pl"}, model="EventDetail"),
+    ],
     "translation_status_list": lambda c: [
         Call(token=False, model="PaginatedTranslationStatusList"),
         Call(

@@ -1,0 +1,129 @@
+"""The event calendar in the content API, with the content API's shape: every event carries
+``locale``, ``translation_key``, ``available_locales`` and ``is_fallback``; linked partners,
+subsectors and countries are named in the requested locale, looked up once per response
+(courses/api/batch.py).
+
+Times come twice: ``starts_at``/``ends_at`` in UTC, and ``local_start``/``local_end`` with
+the offset of the event's ``timezone``, as the page shows them.
+"""
+
+from django.urls import reverse
+from django.utils import timezone, translation
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from courses.api import batch
+from courses.api.serializers import (
+    BLOCKS,
+    CaseStudyBriefSerializer,
+    CountryBriefSerializer,
+    CourseBriefSerializer,
+    LocalizedSerializer,
+    PageSerializerMixin,
+    PartnerBriefSerializer,
+    SnippetBriefSerializer,
+    SubsectorBriefSerializer,
+)
+from courses.models import CaseStudyPage, CoursePage
+from lms.api import links
+
+from ..models import EventPage
+
+
+class EventSeriesBriefSerializer(SnippetBriefSerializer):
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class EventSerializer(LocalizedSerializer, PageSerializerMixin):
+    detail_url_name = "api:event-detail"
+
+    kind = serializers.ChoiceField(choices=EventPage.Kind.choices, read_only=True)
+    starts_at = serializers.DateTimeField(read_only=True, help_text="The start, in UTC.")
+    ends_at = serializers.DateTimeField(read_only=True, help_text="The end, in UTC.")
+    timezone = serializers.CharField(
+        read_only=True, help_text="The event's IANA timezone, e.g. Europe/Warsaw."
+    )
+    local_start = serializers.SerializerMethodField(
+        help_text="The start in the event's timezone, ISO 8601 with its offset."
+    )
+    local_end = serializers.SerializerMethodField(
+        help_text="The end in the event's timezone, ISO 8601 with its offset."
+    )
+    is_past = serializers.SerializerMethodField(help_text="True once the event has ended.")
+    online = serializers.BooleanField(read_only=True)
+    venue_name = serializers.CharField(read_only=True)
+    city = serializers.CharField(read_only=True)
+    latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, read_only=True, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, read_only=True, allow_null=True
+    )
+    hosts = PartnerBriefSerializer(many=True, read_only=True)
+    co_hosts = PartnerBriefSerializer(many=True, read_only=True)
+    subsectors = SubsectorBriefSerializer(many=True, read_only=True)
+    countries = CountryBriefSerializer(many=True, read_only=True)
+    series = EventSeriesBriefSerializer(read_only=True, allow_null=True)
+    languages = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Languages spoken, as codes."
+    )
+    registration_url = serializers.CharField(read_only=True, help_text="A URL, or empty.")
+    capacity = serializers.IntegerField(read_only=True, allow_null=True)
+    cancelled = serializers.BooleanField(read_only=True)
+    sample = serializers.BooleanField(
+        read_only=True, help_text="A made-up example event, not a real date."
+    )
+    ics_url = serializers.SerializerMethodField(
+        help_text="The event as an iCalendar file, to add it to a calendar."
+    )
+
+    def prepare(self, items):
+        super().prepare(items)
+        m2m = self.served("hosts", "co_hosts", "subsectors", "countries")
+        batch.prepare_snippets(self.context, items, countries=self.served("series"), m2m=m2m)
+
+    def get_local_start(self, obj) -> str:
+        return timezone.localtime(obj.starts_at, obj.zone).isoformat()
+
+    def get_local_end(self, obj) -> str:
+        return timezone.localtime(obj.ends_at, obj.zone).isoformat()
+
+    def get_is_past(self, obj) -> bool:
+        return obj.is_past
+
+    def get_ics_url(self, obj) -> str:
+        requested = self.requested
+        with translation.override(requested.code if requested else None):
+            url = reverse("network:event-ics", args=[obj.pk])
+        return links.absolute(self.context.get("request"), url)
+
+
+class EventDetailSerializer(EventSerializer):
+    description = serializers.SerializerMethodField()
+    programme = serializers.SerializerMethodField(
+        help_text="Typed blocks {type, id, value}: the sessions in order."
+    )
+    venue_address = serializers.CharField(read_only=True)
+    online_url = serializers.CharField(read_only=True, help_text="A URL, or empty.")
+    related_courses = serializers.SerializerMethodField()
+    related_case_studies = serializers.SerializerMethodField()
+
+    def get_description(self, obj) -> str:
+        return batch.rich_text(self.context, obj.description, obj.locale_id)
+
+    @extend_schema_field(BLOCKS)
+    def get_programme(self, obj):
+        return batch.stream(self.context, obj.programme, obj.locale_id)
+
+    @extend_schema_field(CourseBriefSerializer(many=True))
+    def get_related_courses(self, obj):
+        ids = [page.pk for page in obj.related_courses.all()]
+        pages = batch.localized_pages(CoursePage, ids, self.requested, self.context)
+        return CourseBriefSerializer(pages, many=True, context=self.context).data
+
+    @extend_schema_field(CaseStudyBriefSerializer(many=True))
+    def get_related_case_studies(self, obj):
+        ids = [page.pk for page in obj.related_case_studies.all()]
+        pages = batch.localized_pages(CaseStudyPage, ids, self.requested, self.context)
+        return CaseStudyBriefSerializer(pages, many=True, context=self.context).data

@@ -1,0 +1,295 @@
+"""The calendar's demo content, from the facts of shared/partners.md only.
+
+- The CCI Contact Desk network meeting of 16-17 January 2024, an edition of the Contact
+  Desk's network meetings. The facts give its dates, not its place, host or hours: it is an
+  all-day event whose place is "not given", and its series names no next host.
+- South Baltic Creative Clusters' annual forums and Creative Ports' workshops and seminars:
+  the facts give the years (2019-2021), never a date or a place, so they are series with a
+  description and no editions.
+- So that the upcoming list is not empty, two sample events (``sample``: labelled on the page,
+  in the API and in the feeds) at dates relative to the day the demo is loaded.
+
+Loading again adds nothing. Titles and summaries are translated into Polish and German with
+wagtail-localize (courses/demo/localize.py).
+"""
+
+import datetime
+import zoneinfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from courses.demo.localize import translate_with_text
+from courses.models import Country, Partner, Subsector
+from courses.services import ensure_site_structure
+
+from .models import EventIndexPage, EventPage, EventSeries
+
+INDEX = {
+    "en": {
+        "title": "Events",
+        "slug": "events",
+        "summary": "Network meetings, forums, workshops, study visits and webinars of the CCI "
+        "network, filled in by the partners.",
+    },
+    "pl": {
+        "title": "Wydarzenia",
+        "slug": "wydarzenia",
+        "summary": "Spotkania sieci, fora, warsztaty, wizyty studyjne i webinaria sieci "
+        "sektora kreatywnego, zgłaszane przez partnerów.",
+    },
+    "de": {
+        "title": "Veranstaltungen",
+        "slug": "veranstaltungen",
+        "summary": "Netzwerktreffen, Foren, Workshops, Studienreisen und Webinare des "
+        "Netzwerks der Kultur- und Kreativwirtschaft, eingetragen von den Partnern.",
+    },
+}
+
+SERIES = [
+    {
+        "slug": "cci-contact-desk-network-meetings",
+        "name": {
+            "en": "CCI Contact Desk network meetings",
+            "pl": "Spotkania sieci CCI Contact Desk",
+            "de": "Netzwerktreffen des CCI Contact Desk",
+        },
+        "description": {
+            "en": "Physical meetings of the network, repeated with a host that rotates among "
+            "the partners, with match-making for project partnerships.",
+            "pl": "Spotkania sieci na żywo, powtarzane u gospodarza, który zmienia się wśród "
+            "partnerów, z kojarzeniem partnerów do wspólnych projektów.",
+            "de": "Präsenztreffen des Netzwerks, jedes Mal bei einem anderen Partner als "
+            "Gastgeber, mit Matchmaking für Projektpartnerschaften.",
+        },
+    },
+    {
+        "slug": "sbcc-annual-forums",
+        "name": {
+            "en": "South Baltic Creative Clusters annual forums",
+            "pl": "Doroczne fora South Baltic Creative Clusters",
+            "de": "Jahresforen von South Baltic Creative Clusters",
+        },
+        "description": {
+            "en": "The project (1 July 2019 to 30 June 2021) combined a joint communication "
+            "platform with annual forums. Their dates and places are not recorded here.",
+            "pl": "Projekt (od 1 lipca 2019 do 30 czerwca 2021) łączył wspólną platformę "
+            "komunikacji z dorocznymi forami. Ich daty i miejsca nie są tu zapisane.",
+            "de": "Das Projekt (1. Juli 2019 bis 30. Juni 2021) verband eine gemeinsame "
+            "Kommunikationsplattform mit Jahresforen. Deren Daten und Orte sind hier nicht "
+            "verzeichnet.",
+        },
+    },
+    {
+        "slug": "creative-ports-workshops",
+        "name": {
+            "en": "Creative Ports workshops and seminars",
+            "pl": "Warsztaty i seminaria Creative Ports",
+            "de": "Workshops und Seminare von Creative Ports",
+        },
+        "description": {
+            "en": "From 2019 to 2021 the partners exchanged tools of internationalisation, "
+            "tested them in a transnational setting and developed joint training and "
+            "networking formats. Their dates and places are not recorded here.",
+            "pl": "W latach 2019-2021 partnerzy wymieniali się narzędziami "
+            "umiędzynarodowienia, testowali je w środowisku międzynarodowym i tworzyli "
+            "wspólne formy szkoleń i sieciowania. Ich daty i miejsca nie są tu zapisane.",
+            "de": "Von 2019 bis 2021 tauschten die Partner Werkzeuge der "
+            "Internationalisierung aus, erprobten sie transnational und entwickelten "
+            "gemeinsame Trainings- und Netzwerkformate. Deren Daten und Orte sind hier "
+            "nicht verzeichnet.",
+        },
+    },
+]
+
+CET = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+def events(today):
+    """The demo's events: the one real meeting, and two samples relative to ``today``."""
+    return [
+        {
+            "slug": "cci-contact-desk-network-meeting-2024",
+            "kind": EventPage.Kind.NETWORK_MEETING,
+            "series": "cci-contact-desk-network-meetings",
+            "starts_at": datetime.datetime(2024, 1, 16, tzinfo=CET),
+            "ends_at": datetime.datetime(2024, 1, 17, 23, 59, tzinfo=CET),
+            "all_day": True,
+            "timezone": "Europe/Berlin",
+            "countries": [],
+            "subsectors": [],
+            "hosts": [],
+            "sample": False,
+            "text": {
+                "en": (
+                    "CCI Contact Desk network meeting",
+                    "The network agreed to stay connected through rotating meetings and "
+                    "match-making, to learn with focus countries and study visits, and to "
+                    "share an event calendar that partners fill.",
+                ),
+                "pl": (
+                    "Spotkanie sieci CCI Contact Desk",
+                    "Sieć uzgodniła, że będzie utrzymywać kontakt dzięki spotkaniom u "
+                    "zmieniających się gospodarzy i kojarzeniu partnerów, uczyć się przez "
+                    "kraje tematyczne i wizyty studyjne oraz prowadzić wspólny kalendarz "
+                    "wydarzeń wypełniany przez partnerów.",
+                ),
+                "de": (
+                    "Netzwerktreffen des CCI Contact Desk",
+                    "Das Netzwerk vereinbarte, über wechselnde Treffen und Matchmaking in "
+                    "Kontakt zu bleiben, mit Schwerpunktländern und Studienreisen zu lernen "
+                    "und einen gemeinsamen Veranstaltungskalender zu führen, den die "
+                    "Partner füllen.",
+                ),
+            },
+        },
+        {
+            "slug": "sample-webinar-tools-of-internationalisation",
+            "kind": EventPage.Kind.WEBINAR,
+            "series": None,
+            "starts_at": _at(today + datetime.timedelta(days=21), 10, "Europe/Warsaw"),
+            "ends_at": _at(today + datetime.timedelta(days=21), 12, "Europe/Warsaw"),
+            "all_day": False,
+            "timezone": "Europe/Warsaw",
+            "online": True,
+            "online_url": "https://harbour.example/sample-webinar",
+            "countries": ["PL", "DE"],
+            "subsectors": ["design"],
+            "hosts": ["media-dizajn"],
+            "sample": True,
+            "text": {
+                "en": (
+                    "Sample webinar: tools of internationalisation",
+                    "A made-up example of a webinar, to show how the calendar, its filters "
+                    "and its iCalendar feed work.",
+                ),
+                "pl": (
+                    "Przykładowe webinarium: narzędzia umiędzynarodowienia",
+                    "Wymyślony przykład webinarium, który pokazuje, jak działa kalendarz, "
+                    "jego filtry i kanał iCalendar.",
+                ),
+                "de": (
+                    "Beispiel-Webinar: Werkzeuge der Internationalisierung",
+                    "Ein erfundenes Beispiel eines Webinars, das zeigt, wie der Kalender, "
+                    "seine Filter und sein iCalendar-Feed funktionieren.",
+                ),
+            },
+        },
+        {
+            "slug": "sample-study-visit-karlshamn",
+            "kind": EventPage.Kind.STUDY_VISIT,
+            "series": None,
+            "starts_at": _at(today + datetime.timedelta(days=49), 9, "Europe/Stockholm"),
+            "ends_at": _at(today + datetime.timedelta(days=50), 16, "Europe/Stockholm"),
+            "all_day": False,
+            "timezone": "Europe/Stockholm",
+            "venue_name": "Kreativum Science Center",
+            "venue_address": "Strömmavägen 28, 37432 Karlshamn",
+            "city": "Karlshamn",
+            "latitude": "56.170300",
+            "longitude": "14.861900",
+            "countries": ["SE"],
+            "subsectors": [],
+            "hosts": ["kreativum"],
+            "sample": True,
+            "text": {
+                "en": (
+                    "Sample study visit to Karlshamn",
+                    "A made-up example of a study visit, to show how an event with a venue "
+                    "appears in the calendar.",
+                ),
+                "pl": (
+                    "Przykładowa wizyta studyjna w Karlshamn",
+                    "Wymyślony przykład wizyty studyjnej, który pokazuje, jak wydarzenie z "
+                    "miejscem pojawia się w kalendarzu.",
+                ),
+                "de": (
+                    "Beispiel-Studienreise nach Karlshamn",
+                    "Ein erfundenes Beispiel einer Studienreise, das zeigt, wie eine "
+                    "Veranstaltung mit Ort im Kalender erscheint.",
+                ),
+            },
+        },
+    ]
+
+
+def _at(day, hour, zone):
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+def _translate(source, code, fields, user=None):
+    locale = type(source.locale).objects.get(language_code=code)
+    if source.has_translation(locale):
+        return
+    copy = type(source).objects.get(pk=source.pk)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    translate_with_text(source, locale, copy, user=user)
+
+
+@transaction.atomic
+def load(report=print, user=None):
+    structure = ensure_site_structure()
+    home = structure.home
+    source_locale = home.locale
+    index = EventIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = EventIndexPage(locale=source_locale, **INDEX["en"])
+        home.add_child(instance=index)
+        index.save_revision(user=user).publish()
+    for code, text in INDEX.items():
+        if code != "en":
+            _translate(index, code, text, user)
+
+    series = {}
+    for facts in SERIES:
+        found = EventSeries.objects.filter(locale=source_locale, slug=facts["slug"]).first()
+        if found is None:
+            found = EventSeries.objects.create(
+                locale=source_locale,
+                slug=facts["slug"],
+                name=facts["name"]["en"],
+                description=facts["description"]["en"],
+            )
+        for code in ("pl", "de"):
+            _translate(
+                found,
+                code,
+                {"name": facts["name"][code], "description": facts["description"][code]},
+                user,
+            )
+        series[facts["slug"]] = found
+
+    created = 0
+    for facts in events(timezone.localdate()):
+        text = facts.pop("text")
+        event = EventPage.objects.filter(locale=source_locale, slug=facts["slug"]).first()
+        if event is None:
+            title, summary = text["en"]
+            countries = Country.objects.filter(
+                locale=source_locale, code__in=facts.pop("countries")
+            )
+            subsectors = Subsector.objects.filter(
+                locale=source_locale, slug__in=facts.pop("subsectors")
+            )
+            hosts = Partner.objects.filter(locale=source_locale, slug__in=facts.pop("hosts"))
+            slug = facts.pop("series")
+            event = EventPage(
+                locale=source_locale,
+                title=title,
+                summary=summary,
+                series=series.get(slug),
+                languages=["en"],
+                **facts,
+            )
+            event.countries = list(countries)
+            event.subsectors = list(subsectors)
+            event.hosts = list(hosts)
+            index.add_child(instance=event)
+            event.save_revision(user=user).publish()
+            created += 1
+        for code in ("pl", "de"):
+            title, summary = text[code]
+            _translate(event, code, {"title": title, "summary": summary}, user)
+    report(f"Events: {len(events(timezone.localdate()))} ({created} new), series: {len(series)}")
+    return index

@@ -1,0 +1,386 @@
+"""The CCI network's calendar: events that partners fill, in series with rotating hosts.
+
+home → EventIndexPage → EventPage
+
+An event's start and end are stored in UTC and entered and shown in the event's own
+timezone (``timezone``): an editor in Helsinki typing 10:00 for a meeting in Szczecin means
+10:00 in Szczecin (admin_forms.EventPageForm). The language-neutral facts (times, place,
+hosts, links) are synchronised to the translations; titles, summaries, descriptions and the
+programme are translated with wagtail-localize.
+
+The iCalendar feeds (calendar.py) need a UID that never changes and a SEQUENCE that rises
+with each significant change; ``EventCalendarState`` keeps both per translation group,
+outside the page's revisions, so that publishing an old draft never lowers the SEQUENCE.
+"""
+
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from courses.models import CaseStudyPage, Country, CoursePage, HarbourPage, Partner, Subsector
+
+from .admin_forms import EventPageForm
+from .blocks import ProgrammeBlock
+
+# The timezones of the Baltic Sea Region's countries, and UTC for online events.
+TIMEZONES = [
+    "Europe/Berlin",
+    "Europe/Copenhagen",
+    "Europe/Stockholm",
+    "Europe/Helsinki",
+    "Europe/Tallinn",
+    "Europe/Riga",
+    "Europe/Vilnius",
+    "Europe/Warsaw",
+    "UTC",
+]
+
+
+def validate_timezone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Unknown timezone “%(value)s”."), params={"value": value})
+
+
+class EventSeries(TranslatableMixin, models.Model):
+    """Events that recur with a rotating host, e.g. the CCI Contact Desk network meetings."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        TranslatableField("name"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_event_series_slug")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class EventIndexPage(RoutablePageMixin, HarbourPage):
+    """The calendar: upcoming and past events with filters, and the pages of the series
+    (``series/<slug>/``). Its iCalendar feeds are at ``/<lang>/calendar.ics`` (urls.py)."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = HarbourPage.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["network.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event calendar")
+
+    def get_context(self, request, *args, **kwargs):
+        from .web import event_list_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_list_context(request))
+        return context
+
+    @path("series/<slug:slug>/", name="series")
+    def series(self, request, slug):
+        from .web import series_page
+
+        return series_page(request, self, slug)
+
+
+class EventPage(HarbourPage):
+    """One event of the network: a meeting, forum, workshop, study visit, webinar or
+    mentoring session."""
+
+    class Kind(models.TextChoices):
+        NETWORK_MEETING = "network_meeting", _("Network meeting")
+        FORUM = "forum", _("Forum")
+        WORKSHOP = "workshop", _("Workshop")
+        STUDY_VISIT = "study_visit", _("Study visit")
+        WEBINAR = "webinar", _("Webinar")
+        MENTORING = "mentoring", _("Mentoring session")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    all_day = models.BooleanField(
+        _("all day"),
+        default=False,
+        help_text=_("Only the days are known or matter: the times are not shown."),
+    )
+    timezone = models.CharField(
+        _("timezone"),
+        max_length=40,
+        default="Europe/Berlin",
+        choices=[(name, name) for name in TIMEZONES],
+        validators=[validate_timezone],
+        help_text=_("Start and end are entered and shown in this timezone."),
+    )
+    online = models.BooleanField(_("online"), default=False)
+    online_url = models.URLField(_("online link"), blank=True)
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.CharField(_("address"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    hosts = ParentalManyToManyField(
+        Partner, verbose_name=_("hosts"), related_name="hosted_events", blank=True
+    )
+    co_hosts = ParentalManyToManyField(
+        Partner, verbose_name=_("co-hosts"), related_name="co_hosted_events", blank=True
+    )
+    subsectors = ParentalManyToManyField(Subsector, verbose_name=_("subsectors"), blank=True)
+    countries = ParentalManyToManyField(Country, verbose_name=_("countries"), blank=True)
+    series = models.ForeignKey(
+        EventSeries,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    description = RichTextField(_("description"), blank=True)
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True)
+    languages = models.JSONField(
+        _("languages spoken"), default=list, blank=True, help_text=_("Language codes, e.g. en")
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, validators=[MaxValueValidator(100_000)]
+    )
+    related_courses = ParentalManyToManyField(
+        CoursePage, verbose_name=_("related courses"), blank=True, related_name="+"
+    )
+    related_case_studies = ParentalManyToManyField(
+        CaseStudyPage, verbose_name=_("related case studies"), blank=True, related_name="+"
+    )
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("Keep a cancelled event published: calendars then remove it."),
+    )
+    sample = models.BooleanField(
+        _("sample event"),
+        default=False,
+        help_text=_("A made-up example, labelled as such on the site and in the API."),
+    )
+
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in (
+            "kind",
+            "starts_at",
+            "ends_at",
+            "all_day",
+            "timezone",
+            "online",
+            "online_url",
+            "venue_address",
+            "city",
+            "latitude",
+            "longitude",
+            "hosts",
+            "co_hosts",
+            "subsectors",
+            "countries",
+            "series",
+            "languages",
+            "registration_url",
+            "capacity",
+            "related_courses",
+            "related_case_studies",
+            "cancelled",
+            "sample",
+        )
+    ]
+
+    content_panels = HarbourPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("series"),
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("all_day"),
+                FieldPanel("timezone"),
+                FieldPanel("cancelled"),
+                FieldPanel("sample"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("online"),
+                FieldPanel("online_url"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("city"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("hosts", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("co_hosts", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("subsectors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages"),
+            ],
+            heading=_("Who"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("programme"),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("capacity")], heading=_("Registration")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("related_courses"), FieldPanel("related_case_studies")],
+            heading=_("Related"),
+        ),
+    ]
+    base_form_class = EventPageForm
+
+    search_fields = HarbourPage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("venue_name"),
+        index.SearchField("city"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("starts_at"),
+        index.RelatedFields("hosts", [index.SearchField("name")]),
+    ]
+
+    api_fields = HarbourPage.api_fields + [
+        APIField("kind"),
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("timezone"),
+        APIField("description"),
+        APIField("programme"),
+    ]
+
+    parent_page_types = ["network.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def zone(self):
+        try:
+            return zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.starts_at, self.zone)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.ends_at, self.zone)
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("An event cannot end before it starts.")
+        if self.online and not self.online_url and not self.registration_url:
+            errors["online_url"] = _("Give the link of an online event, or a registration link.")
+        codes = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+        unknown = [code for code in self.languages or () if code not in codes]
+        if unknown:
+            errors["languages"] = _("Unknown language codes: %(codes)s.") % {
+                "codes": ", ".join(unknown)
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from .web import event_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_context(self, request))
+        return context
+
+
+class EventCalendarState(models.Model):
+    """What calendars were last told about one event (a translation group): the SEQUENCE of
+    its iCalendar entry and a fingerprint of its significant fields (times, place, status).
+    Publishing a change to any of them raises the SEQUENCE (services.record_publication)."""
+
+    translation_key = models.UUIDField(_("translation key"), unique=True)
+    sequence = models.PositiveIntegerField(_("sequence"), default=0)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("event calendar state")
+        verbose_name_plural = _("event calendar states")
+
+    def __str__(self):
+        return f"{self.translation_key}: {self.sequence}"
+
+
+class PartnerEditors(models.Model):
+    """The editors of a partner organisation: a group whose members create events for that
+    partner (and only for it) and submit them to the moderation workflow."""
+
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="+"
+    )
+    group = models.ForeignKey(
+        "auth.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("partner editors")
+        verbose_name_plural = _("partner editors")
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "group"], name="unique_partner_editors")
+        ]
+
+    def __str__(self):
+        return f"{self.group} → {self.partner}"

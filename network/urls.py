@@ -1,0 +1,14 @@
+"""The calendar's iCalendar files, inside i18n_patterns: ``/<lang>/calendar.ics?kind=…`` (the
+feed of any filter combination) and ``/<lang>/calendar/<id>.ics`` (one event). Wagtail's
+page URLs end in a slash, so the files are plain views beside them."""
+
+from django.urls import path
+
+from . import web
+
+app_name = "network"
+
+urlpatterns = [
+    path("calendar.ics", web.calendar_feed, name="feed"),
+    path("calendar/<int:event_id>.ics", web.event_ics, name="event-ics"),
+]

@@ -1,0 +1,166 @@
+"""The calendar's web pages and feeds, in the active UI language with the fallback
+language's version of what is not translated (``lms.i18n``), from the served events only.
+
+- the calendar page: upcoming events first (soonest first), then past ones (latest first),
+  filtered by ``LenientEventFilterSet``; a link to the feed of the same filters;
+- an event page: its times in its own timezone, hosts, series and "add to calendar";
+- ``calendar.ics?…``: the feed of any filter combination, with the API's strict checks (a bad
+  value is a 400 naming it, as plain text, never a silently empty calendar);
+- a series page: who hosted each edition and who hosts the next.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import CaseStudyPage, CoursePage, HarbourPage, Partner
+from courses.web.pages import filter_query, page_filter_names
+from lms.i18n import active_code, active_locale, language_name, localized_queryset, snippet_names
+
+from . import calendar, services
+from .filters import EventFilterSet, LenientEventFilterSet
+from .models import EventIndexPage, EventPage, EventSeries
+
+EVENT_PAGE_SIZE = 20
+FEED_LIMIT = 500
+
+
+def localized_events(requested):
+    return localized_queryset(services.served_events(), requested)
+
+
+def event_cards(events, current):
+    return [(event, event.locale.language_code != current) for event in events]
+
+
+def event_list_context(request):
+    """The calendar page. Upcoming and past are two lists of the same filtered queryset;
+    past events are paged."""
+    requested = active_locale()
+    names = page_filter_names(requested)
+    filterset = LenientEventFilterSet(request.GET, localized_events(requested), names=names)
+    if "month" in filterset.form.fields:
+        filterset.form.fields["month"].widget.input_type = "month"
+    events = filterset.qs.select_related("locale").prefetch_related("hosts")
+    now = timezone.now()
+    upcoming = list(events.filter(ends_at__gte=now).order_by("starts_at", "pk"))
+    past = events.filter(ends_at__lt=now).order_by("-starts_at", "pk")
+    page_obj = Paginator(past, EVENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    current = active_code()
+    feed_query = filter_query(request)
+    return {
+        "filter_form": filterset.form,
+        "filters": filterset.active,
+        "upcoming": event_cards(upcoming, current),
+        "past": event_cards(page_obj.object_list, current),
+        "page_obj": page_obj,
+        "filter_query": feed_query,
+        "feed_query": feed_query,
+    }
+
+
+def localized_pages(model, pages, requested):
+    keys = [page.translation_key for page in pages]
+    return list(
+        model.objects.served()
+        .localized(requested)
+        .filter(translation_key__in=keys)
+        .order_by("title")
+    )
+
+
+def event_context(event, request):
+    requested = active_locale()
+    partners = localized_queryset(Partner.objects.all(), requested)
+    hosts = partners.filter(translation_key__in=event.hosts.values("translation_key"))
+    co_hosts = partners.filter(translation_key__in=event.co_hosts.values("translation_key"))
+    series = None
+    if event.series_id:
+        series = (
+            localized_queryset(EventSeries.objects.all(), requested)
+            .filter(translation_key=event.series.translation_key)
+            .first()
+        )
+    subsectors = snippet_names(event.subsectors.model, "slug", requested)
+    countries = snippet_names(event.countries.model, "code", requested)
+    return {
+        "event": event,
+        "hosts": list(hosts.order_by("name")),
+        "co_hosts": list(co_hosts.order_by("name")),
+        "series": series,
+        "event_subsectors": [subsectors.get(s.slug, s.name) for s in event.subsectors.all()],
+        "event_countries": [countries.get(c.code, c.name) for c in event.countries.all()],
+        "event_languages": [language_name(code) for code in event.languages or ()],
+        "related_courses": localized_pages(CoursePage, event.related_courses.all(), requested),
+        "related_case_studies": localized_pages(
+            CaseStudyPage, event.related_case_studies.all(), requested
+        ),
+    }
+
+
+def ics_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def calendar_feed(request):
+    """``/<lang>/calendar.ics?country=PL&kind=workshop``: subscribe to a selection."""
+    requested = active_locale()
+    filterset = EventFilterSet(request.GET or None, localized_events(requested))
+    if request.GET and not filterset.is_valid():
+        lines = [
+            f"{name}: {' '.join(str(error) for error in errors)}"
+            for name, errors in filterset.form.errors.items()
+        ]
+        return HttpResponse("\n".join(lines), status=400, content_type="text/plain; charset=utf-8")
+    events = filterset.qs.select_related("locale").order_by("starts_at", "pk")[:FEED_LIMIT]
+    body = calendar.calendar(
+        events, _("Harbour: CCI network events"), lambda event: event.get_full_url(request)
+    )
+    return ics_response(body, "harbour-events.ics")
+
+
+def event_ics(request, event_id):
+    """``/<lang>/calendar/<id>.ics``: "add to calendar" for one event, in the active language
+    (else the fallback's); the id may be any language's."""
+    found = services.served_events().filter(pk=event_id).values("translation_key")
+    event = (
+        localized_events(active_locale())
+        .filter(translation_key__in=found)
+        .select_related("locale")
+        .first()
+    )
+    if event is None:
+        raise Http404
+    body = calendar.calendar([event], event.title, lambda item: item.get_full_url(request))
+    return ics_response(body, f"{event.slug}.ics")
+
+
+def series_page(request, index, slug):
+    requested = active_locale()
+    series = localized_queryset(EventSeries.objects.filter(slug=slug), requested).first()
+    if series is None:
+        raise Http404
+    editions = services.editions(series, requested)
+    # The index page's own context, without its list of events.
+    context = HarbourPage.get_context(index, request)
+    context.update(
+        {
+            "series": series,
+            "editions": editions,
+            "next_edition": next((edition for edition in editions if edition.is_next), None),
+        }
+    )
+    return TemplateResponse(request, "network/event_series_page.html", context)
+
+
+def localized_calendar(requested=None):
+    """The calendar page in the requested language, else the fallback's, or None."""
+    requested = requested or active_locale()
+    return EventIndexPage.objects.served().localized(requested).select_related("locale").first()
+
+
+__all__ = ["EventPage", "localized_calendar"]

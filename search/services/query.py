@@ -108,7 +108,7 @@ def _load(search_type, ids):
 
 
 def _make_hit(search_type, obj, score, query, request, requested):
-    url = search_type.url_of(obj, request)
+    url = search_type.url_of(obj, request, requested.code)
     summary = getattr(obj, "summary", "") or getattr(obj, "description", "") or ""
     return Hit(
         type=search_type.name,
@@ -234,7 +234,7 @@ def autocomplete(query, locale, limit=10, request=None):
                 "type": search_type.name,
                 "id": obj.pk,
                 "title": str(obj),
-                "url": search_type.url_of(obj, request),
+                "url": search_type.url_of(obj, request, requested.code),
                 "api_url": api_url(request, search_type.api_name, pk=obj.pk),
                 "locale": obj.locale.language_code,
                 "is_fallback": obj.locale_id != requested.locale_id,

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from courses.filters import QUERY_MAX_LENGTH, QUERY_MAX_TERMS
 from courses.models import CaseStudyPage, CoursePage, LessonPage, Partner
 from lms.api.exceptions import SearchUnavailable
+from lms.i18n import fallback_page_path
 
 __all__ = ["QUERY_MAX_LENGTH", "QUERY_MAX_TERMS", "SearchUnavailable"]
 
@@ -41,13 +42,16 @@ class SearchType:
     # For objects that are not pages: the URL name of their page on the site, given the slug.
     url_name: str | None = None
 
-    def url_of(self, obj, request=None):
+    def url_of(self, obj, request=None, language=None):
+        """The object's page on the site for a reader of ``language`` (the requested locale):
+        a fallback page under that language's prefix, as the rest of the API links it
+        (``lms.i18n.fallback_page_path``)."""
         if isinstance(obj, Page):
-            return obj.get_url(request=request)
+            return fallback_page_path(obj.get_url(request=request), language)
         if self.url_name is None:
             return None
         try:
-            with translation.override(obj.locale.language_code):
+            with translation.override(language or obj.locale.language_code):
                 return reverse(self.url_name, kwargs={"slug": obj.slug})
         except NoReverseMatch:
             return None

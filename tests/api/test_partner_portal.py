@@ -432,3 +432,14 @@ def test_operations_are_not_deprecated_unless_marked(api, catalogue):
 def test_the_schema_states_the_versioning_policy(locales):
     description = served_schema()["info"]["description"]
     assert "/api/v2/" in description and "Deprecation" in description and "Sunset" in description
+
+
+def test_search_hits_link_in_the_readers_language_too(api, catalogue, directory):
+    hits = api.get_json("/api/v1/search/?q=Sound&locale=pl&type=course")["results"]
+    sound = next(hit for hit in hits if hit["id"] == catalogue["sound"].pk)
+    assert sound["is_fallback"] is True
+    assert sound["url"].endswith("/pl/" + catalogue["sound"].url.split("/", 2)[2])
+    suggestions = api.get_json("/api/v1/search/autocomplete/?q=Sou&locale=pl")["results"]
+    assert any(s["url"].endswith(sound["url"].split("testserver")[-1]) for s in suggestions)
+    partner = api.get_json("/api/v1/search/?q=Goethe&locale=de&type=partner")["results"][0]
+    assert "/de/partners/goethe-institut/" in partner["url"]

@@ -34,7 +34,6 @@ API_ROUTES = {
     "lesson": "lesson-detail",
     "case_study": "case-study-detail",
     "partner": "partner-detail",
-    "certificate": "certificate-detail",
     "enrolment": "enrolment-detail",
 }
 
@@ -91,9 +90,8 @@ def api_link(object_type, object_id):
     name = API_ROUTES.get(object_type)
     if not name or not object_id:
         return None
-    kwarg = "code" if object_type == "certificate" else "pk"
     try:
-        return absolute(reverse(f"api:{name}", kwargs={kwarg: object_id}))
+        return absolute(reverse(f"api:{name}", kwargs={"pk": object_id}))
     except NoReverseMatch:
         return None
 

@@ -97,8 +97,9 @@ def certificate_issued(certificate):
     events.record(
         "certificate.issued",
         key=certificate.pk,
+        # Not the code: its public page shows the learner's name.
         object_type="certificate",
-        object_id=certificate.code,
+        object_id=certificate.pk,
         translation_key=certificate.course_key,
         locale=certificate.locale,
         user=certificate.user,

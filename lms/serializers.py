@@ -21,7 +21,8 @@ class PageBriefSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, page) -> str | None:
-        return links.page_url(self.context.get("request"), page)
+        # For a reader of the requested locale, as the content API links pages.
+        return links.page_url(self.context.get("request"), page, self.context.get("locale"))
 
 
 class LessonStateSerializer(serializers.Serializer):

@@ -443,3 +443,18 @@ def test_search_hits_link_in_the_readers_language_too(api, catalogue, directory)
     assert any(s["url"].endswith(sound["url"].split("testserver")[-1]) for s in suggestions)
     partner = api.get_json("/api/v1/search/?q=Goethe&locale=de&type=partner")["results"][0]
     assert "/de/partners/goethe-institut/" in partner["url"]
+
+
+def test_a_learners_records_link_pages_in_the_readers_language(api, course):
+    from rest_framework.authtoken.models import Token
+
+    from lms import services
+
+    learner = factories.UserFactory()
+    services.enrol(learner, course)
+    token = Token.objects.create(user=learner)
+    data = api.get_json("/api/v1/me/progress/?locale=pl", HTTP_AUTHORIZATION=f"Token {token.key}")
+    state = data["courses"][0]
+    assert state["course"]["locale"] == "en"
+    assert state["course"]["url"] == "http://testserver/pl/" + course.url.split("/", 2)[2]
+    assert state["next_lesson"]["url"].startswith("http://testserver/pl/")

@@ -81,6 +81,12 @@ def _analysing_indexer(base):
 
 
 def _language_grouped_index(base):
+    class OneLanguageIndex(base):
+        # Wagtail refreshes the title norms (an aggregate over the whole index) after each
+        # add_items: once per batch is enough, not once per language in it.
+        def _refresh_title_norms(self, full=False):
+            pass
+
     class LanguageGroupedIndex(base):
         def add_items(self, model, objs):
             # Each object is analysed in its own locale's language.
@@ -91,7 +97,9 @@ def _language_grouped_index(base):
             for obj in objs:
                 groups[codes.get(getattr(obj, "locale_id", None))].append(obj)
             for code, group in groups.items():
-                base(self.backend.indexing(code)).add_items(model, group)
+                OneLanguageIndex(self.backend.indexing(code)).add_items(model, group)
+            if groups:
+                self._refresh_title_norms()
 
     return LanguageGroupedIndex
 

@@ -14,11 +14,13 @@ and fi; the Snowball family has none for et, lv, lt or pl, so every word of thos
 
 ``analyse(text, language)`` is ``terms`` joined by spaces: what the database backends store in
 the full-text index (search.backends), so that an inflected query meets the text's own form.
-Pure Python, no Django: about 2 µs a word.
+Pure Python, no Django. Snowball in pure Python takes 15–150 µs a word, so each language's
+stems are remembered (``term``'s cache): a text's vocabulary repeats, and indexing pays for each
+distinct word once.
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -64,6 +66,7 @@ def words(text):
     return _WORD.findall((text or "").lower())
 
 
+@lru_cache(maxsize=200_000)
 def term(word, language):
     """One lowercased word's stem in ``language``; None for a stop word."""
     if word in stop_words(language):

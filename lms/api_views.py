@@ -240,7 +240,7 @@ class LessonProgressView(LessonView):
         data = {
             "lesson": lesson,
             "course_translation_key": course.translation_key,
-            "status": row.status if row else services.Status.NOT_STARTED,
+            "status": services.lesson_status(self.request.user, lesson, row),
             "position": row.position if row else "",
             "time_spent": row.time_spent if row else 0,
             "completed_at": row.completed_at if row else None,

@@ -118,7 +118,11 @@ def _completion_message(request, lesson):
 
 @_action(LessonPage, services.live_lesson, "lesson_id")
 def lesson_complete(request, lesson, lesson_url):
-    services.record_progress(request.user, lesson, status=services.Status.COMPLETED)
+    row = services.record_progress(request.user, lesson, status=services.Status.COMPLETED)
+    if row.status != services.Status.COMPLETED:
+        # The completion rule: a lesson with quizzes completes when they are passed.
+        messages.info(request, _("Pass the quiz in this lesson to complete it."))
+        return redirect(lesson_url)
     messages.success(request, _("Lesson marked as complete."))
     state = _completion_message(request, lesson)
     default = lesson_url

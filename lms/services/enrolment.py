@@ -8,7 +8,8 @@ from lms.models import Enrolment, LessonProgress
 
 from . import events
 from .certificates import check_completion
-from .pages import LearnerError, NotFound, lesson_course
+from .pages import LearnerError, NotFound, lesson_course, quiz_ids
+from .progress import lesson_done, passed_quizzes
 
 Status = LessonProgress.Status
 
@@ -84,7 +85,9 @@ def record_progress(
     Writing the same report twice changes nothing. Status only moves forward (not started →
     in progress → completed), time_spent keeps the largest value reported, and a position
     older than the stored one (``client_updated_at`` before the row's ``updated_at``) is
-    ignored. The first report enrols the learner in the lesson's course.
+    ignored. The first report enrols the learner in the lesson's course. By the completion
+    rule a lesson with quizzes completes only when they are passed: until then "completed"
+    records it as in progress.
     """
     status, position, time_spent = _clean_progress(status, position, time_spent)
     if status is None and position is None and time_spent is None:
@@ -95,10 +98,14 @@ def record_progress(
         row, created = LessonProgress.objects.get_or_create(
             enrolment=enrolment, lesson_key=lesson.translation_key
         )
+        row.enrolment = enrolment  # the locked row, for the events without another read
         changed = created
         was_completed = row.status == Status.COMPLETED
         target = status
         if target is None and (position or time_spent):
+            target = Status.IN_PROGRESS
+        quizzes = quiz_ids(lesson) if target == Status.COMPLETED else ()
+        if quizzes and not lesson_done(target, quizzes, passed_quizzes(user, lesson)):
             target = Status.IN_PROGRESS
         if target is not None and LessonProgress.ORDER[target] > LessonProgress.ORDER[row.status]:
             row.status = target

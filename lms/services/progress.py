@@ -1,4 +1,9 @@
-"""A learner's progress in their courses, computed in a fixed number of queries."""
+"""A learner's progress in their courses, computed in a fixed number of queries.
+
+The completion rule, the one every page, the API and the report follow (``lesson_done``): a
+lesson with quizzes is done when every one of its quizzes is passed (passing the last one
+records it as completed); a lesson without a quiz is done when the learner marks it done.
+"""
 
 from dataclasses import dataclass, field
 
@@ -6,16 +11,35 @@ from courses.models import CoursePage, LessonPage
 from lms import i18n
 from lms.models import Certificate, Enrolment, LessonProgress, QuizAttempt
 
-from .pages import lessons_of, localized, quiz_ids, source_courses
+from .pages import NotFound, lesson_course, lessons_of, localized, quiz_ids, source_courses
 
 Status = LessonProgress.Status
+
+
+def lesson_done(recorded_status, quizzes, quizzes_passed):
+    """The completion rule: every quiz of the lesson passed, or, for a lesson without a quiz,
+    marked done by the learner."""
+    quizzes = set(quizzes)
+    if quizzes:
+        return quizzes <= set(quizzes_passed)
+    return recorded_status == Status.COMPLETED
+
+
+def shown_status(recorded_status, quizzes, quizzes_passed):
+    """The status a learner sees, by the completion rule: a lesson recorded as completed
+    that has gained a quiz since is in progress again until the quiz is passed."""
+    if lesson_done(recorded_status, quizzes, quizzes_passed):
+        return Status.COMPLETED
+    if recorded_status != Status.NOT_STARTED or quizzes_passed:
+        return Status.IN_PROGRESS
+    return Status.NOT_STARTED
 
 
 @dataclass
 class LessonState:
     page: LessonPage  # in the learner's locale where it exists, for links and titles
     key: object
-    status: str = Status.NOT_STARTED
+    recorded_status: str = Status.NOT_STARTED
     position: str = ""
     time_spent: int = 0
     quizzes: list = field(default_factory=list)
@@ -24,7 +48,16 @@ class LessonState:
 
     @property
     def is_done(self):
-        return self.status == Status.COMPLETED and set(self.quizzes) <= self.quizzes_passed
+        return lesson_done(self.recorded_status, self.quizzes, self.quizzes_passed)
+
+    @property
+    def status(self):
+        return shown_status(self.recorded_status, self.quizzes, self.quizzes_passed)
+
+    @property
+    def quizzes_to_pass(self):
+        """How many quizzes still stand between the learner and the lesson's completion."""
+        return len(set(self.quizzes) - self.quizzes_passed)
 
 
 @dataclass
@@ -133,7 +166,7 @@ def course_states(user, enrolments, locale_code=None, course_keys=()):
             }
             row = progress.get((enrolment.pk, lesson.translation_key)) if enrolment else None
             if row is not None:
-                state.status, state.position, state.time_spent = (
+                state.recorded_status, state.position, state.time_spent = (
                     row.status,
                     row.position,
                     row.time_spent,
@@ -164,6 +197,27 @@ def course_progress(user, course, locale_code=None):
     return states[0]
 
 
+def lesson_state(user, lesson):
+    """The learner's LessonState of a lesson (a page of any locale), by the completion rule,
+    or None when the lesson's course is not served."""
+    try:
+        course = lesson_course(lesson)
+    except NotFound:
+        return None
+    state = course_progress(user, course, lesson.locale.language_code)
+    return next((each for each in state.lessons if each.key == lesson.translation_key), None)
+
+
+def passed_quizzes(user, lesson):
+    """The ids of the lesson's quizzes the learner has passed."""
+    return set(
+        QuizAttempt.objects.filter(user=user, lesson_key=lesson.translation_key, passed=True)
+        .order_by()
+        .values_list("quiz_id", flat=True)
+        .distinct()
+    )
+
+
 def lesson_progress(user, lesson):
     """The learner's LessonProgress row for a lesson of any locale, or None."""
     if user is None or not user.is_authenticated:
@@ -175,9 +229,17 @@ def lesson_progress(user, lesson):
     )
 
 
-def lesson_status(user, lesson):
-    row = lesson_progress(user, lesson)
-    return row.status if row else Status.NOT_STARTED
+def lesson_status(user, lesson, row=False):
+    """The lesson's status by the completion rule: "not_started", "in_progress" or
+    "completed". Pass the learner's LessonProgress row (or None) when it is at hand."""
+    if user is None or not user.is_authenticated:
+        return Status.NOT_STARTED
+    if row is False:
+        row = lesson_progress(user, lesson)
+    recorded = row.status if row else Status.NOT_STARTED
+    quizzes = quiz_ids(lesson)
+    passed = passed_quizzes(user, lesson) if quizzes else set()
+    return shown_status(recorded, quizzes, passed)
 
 
 def progress_summary(user, locale_code=None):

@@ -1,6 +1,7 @@
 """Quiz attempts, graded on the server against answers the client never sees."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.models import LessonProgress, QuizAttempt
@@ -8,7 +9,8 @@ from lms.models import LessonProgress, QuizAttempt
 from . import events
 from .certificates import check_completion
 from .enrolment import locked_enrolment
-from .pages import LearnerError, find_quiz, lesson_course
+from .pages import LearnerError, find_quiz, lesson_course, quiz_ids
+from .progress import lesson_done, passed_quizzes
 
 Status = LessonProgress.Status
 
@@ -89,7 +91,8 @@ def grade_quiz(user, lesson, quiz_id, answers):
     """Grade and record one attempt at a quiz of a lesson (a page of any locale).
 
     Bad input raises LearnerError and records nothing. The attempt enrols the learner and
-    marks the lesson as started; passing the last quiz can complete the course.
+    marks the lesson as started; passing the lesson's last quiz completes the lesson (the
+    completion rule), and can complete the course.
     """
     quiz = find_quiz(lesson, quiz_id)
     cleaned = _clean_answers(quiz, answers)
@@ -116,7 +119,12 @@ def grade_quiz(user, lesson, quiz_id, answers):
             row.status = Status.IN_PROGRESS
             row.save(update_fields=["status", "updated_at"])
         events.quiz_attempted(attempt, row, lesson, course)
-        if passed and row.status == Status.COMPLETED:
+        if passed and lesson_done(row.status, quiz_ids(lesson), passed_quizzes(user, lesson)):
+            if row.status != Status.COMPLETED:
+                row.status = Status.COMPLETED
+                row.completed_at = timezone.now()
+                row.save(update_fields=["status", "completed_at", "updated_at"])
+                events.lesson_changed(row, lesson, course, True)
             check_completion(enrolment)
     return attempt
 

@@ -2,7 +2,10 @@
 
 - ``{% course_progress page as progress %}``: a dict with percent, completed, total,
   is_complete, enrolled, next_lesson, new_lessons (plus lessons, certificate, enrolment).
-- ``{% lesson_status page as status %}``: "not_started", "in_progress" or "completed".
+- ``{% lesson_status page as status %}``: "not_started", "in_progress" or "completed", by
+  the completion rule (lms.services.progress).
+- ``{% lesson_state page [course] as state %}``: the lesson's LessonState in its course
+  (status, quizzes_to_pass, is_done…) or None; pass the course when the page has it.
 - ``{% lesson_record page as record %}``: the LessonProgress row (position, time spent) or None.
 - ``{% last_quiz_attempt page quiz_id as attempt %}``: the learner's latest attempt or None.
 
@@ -51,9 +54,26 @@ def lesson_record(context, page):
 
 
 @register.simple_tag(takes_context=True)
+def lesson_state(context, page, course=None):
+    def compute():
+        nonlocal course
+        if course is None:
+            try:
+                course = services.lesson_course(page)
+            except services.NotFound:
+                return None
+        progress = course_progress(context, course)
+        return next(
+            (each for each in progress["lessons"] if each.key == page.translation_key), None
+        )
+
+    return _cached(context, "state", page.pk, compute)
+
+
+@register.simple_tag(takes_context=True)
 def lesson_status(context, page):
-    record = lesson_record(context, page)
-    return record.status if record else services.Status.NOT_STARTED
+    state = lesson_state(context, page)
+    return state.status if state else services.Status.NOT_STARTED
 
 
 @register.simple_tag(takes_context=True)

@@ -70,7 +70,8 @@ def unknown_fields(data, allowed):
 class AuthTokenView(HarbourAPIMixin, ObtainAuthToken):
     """A learner's token for their username and password (``POST {"username": "…",
     "password": "…"}``), to send as ``Authorization: Token <token>``. The same token every
-    time."""
+    time, until a new password or "log out everywhere" revokes it; then a new one. Too many
+    failed log-ins for the username or from the address: a 429 with Retry-After."""
 
     # The username and password are the credentials: no session, token or API key is read.
     authentication_classes = []
@@ -98,6 +99,8 @@ class AuthTokenView(HarbourAPIMixin, ObtainAuthToken):
 
 
 class LockedOut(exceptions.Throttled):
+    """A 429 ``locked_out``: DRF's exception handler sets Retry-After from ``wait``."""
+
     default_code = "locked_out"
 
     def __init__(self, wait, detail):

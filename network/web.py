@@ -10,7 +10,7 @@ language's version of what is not translated (``lms.i18n``), from the served eve
 """
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,16 +49,25 @@ def event_list_context(request):
     past = events.filter(ends_at__lt=now).order_by("-starts_at", "pk")
     page_obj = Paginator(past, EVENT_PAGE_SIZE).get_page(request.GET.get("page"))
     current = active_code()
-    feed_query = filter_query(request)
     return {
         "filter_form": filterset.form,
         "filters": filterset.active,
         "upcoming": event_cards(upcoming, current),
         "past": event_cards(page_obj.object_list, current),
         "page_obj": page_obj,
-        "filter_query": feed_query,
-        "feed_query": feed_query,
+        "filter_query": filter_query(request),
+        "feed_query": feed_query(request),
     }
+
+
+def feed_query(request):
+    """The filters in use, for the feed's link: the form's empty fields left out."""
+    query = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        kept = [value for value in values if value]
+        if name != "page" and kept:
+            query.setlist(name, kept)
+    return query.urlencode()
 
 
 def localized_pages(model, pages, requested):

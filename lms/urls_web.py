@@ -16,6 +16,11 @@ urlpatterns = [
         views.quiz_submit,
         name="quiz-submit",
     ),
+    path(
+        "learn/lessons/<int:lesson_id>/quiz/<str:block_id>/attempts/<int:attempt_id>/",
+        views.quiz_attempt,
+        name="quiz-attempt",
+    ),
     path("learn/profile/", views.profile, name="profile"),
     path("learn/profile/delete/", views.account_delete, name="account-delete"),
     path("learn/profile/export/", views.account_export, name="account-export"),

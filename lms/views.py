@@ -156,23 +156,64 @@ def answers_from_form(data):
     }
 
 
-@_action(LessonPage, services.live_lesson, "lesson_id")
-def quiz_submit(request, lesson, lesson_url, block_id):
+def _find_quiz_or_404(lesson, block_id):
     try:
-        quiz = services.find_quiz(lesson, block_id)
+        return services.find_quiz(lesson, block_id)
     except services.NotFound as error:
         raise Http404(error.message) from error
-    context = {"page": lesson, "lesson_url": lesson_url, "quiz": quiz, "block_id": block_id}
+
+
+@_action(LessonPage, services.live_lesson, "lesson_id")
+def quiz_submit(request, lesson, lesson_url, block_id):
+    """Grade an attempt and redirect to its result (POST-redirect-GET). Answers the grader
+    refuses show the lesson again with each question's error and the chosen answers kept."""
+    _find_quiz_or_404(lesson, block_id)
+    answers = answers_from_form(request.POST)
     try:
-        attempt = services.grade_quiz(
-            request.user, lesson, block_id, answers_from_form(request.POST)
-        )
-    except services.LearnerError as error:
-        context["error"] = error.message
-        return render(request, "lms/quiz_result.html", context, status=400)
-    context["attempt"] = attempt
-    context["attempts"] = services.quiz_attempts(request.user, lesson).filter(quiz_id=block_id)
-    context["progress"] = _completion_message(request, lesson).as_dict()
+        attempt = services.grade_quiz(request.user, lesson, block_id, answers)
+    except services.QuizError as error:
+        # Read by the quiz form ({% quiz_questions %}) on the lesson page rendered below.
+        request.quiz_feedback = {
+            "block_id": block_id,
+            "message": error.message,
+            "errors": error.questions,
+            "answers": answers,
+        }
+        response = lesson.serve(request)
+        response.status_code = 400
+        return response
+    state = services.lesson_state(request.user, lesson)
+    if attempt.passed and state is not None and state.is_done:
+        messages.success(request, _("You passed the quiz. This lesson is complete."))
+    _completion_message(request, lesson)
+    return redirect(
+        "lms:quiz-attempt", lesson_id=lesson.pk, block_id=block_id, attempt_id=attempt.pk
+    )
+
+
+@login_required
+@require_GET
+def quiz_attempt(request, lesson_id, block_id, attempt_id):
+    """One of the learner's attempts at a quiz, graded, with their history at that quiz."""
+    lesson = _get_or_404(services.live_lesson, lesson_id)
+    quiz = _find_quiz_or_404(lesson, block_id)
+    attempts = list(services.quiz_attempts(request.user, lesson).filter(quiz_id=block_id))
+    attempt = next((each for each in attempts if each.pk == attempt_id), None)
+    if attempt is None:
+        raise Http404(_("You have no such attempt at this quiz."))
+    state = services.course_progress(request.user, services.lesson_course(lesson))
+    context = {
+        "page": lesson,
+        "lesson_url": _page_url(request, LessonPage, lesson),
+        "quiz": quiz,
+        "block_id": block_id,
+        "attempt": attempt,
+        "attempts": attempts,
+        "lesson_state": next(
+            (each for each in state.lessons if each.key == lesson.translation_key), None
+        ),
+        "progress": state.as_dict(),
+    }
     return render(request, "lms/quiz_result.html", context)
 
 

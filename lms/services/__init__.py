@@ -63,7 +63,7 @@ from .progress import (
     progress_summary,
     shown_status,
 )
-from .quizzes import grade, grade_quiz, quiz_attempts
+from .quizzes import QuizError, grade, grade_quiz, question_name, quiz_attempts
 
 Status = LessonProgress.Status
 
@@ -74,6 +74,7 @@ __all__ = [
     "LearnerError",
     "LessonState",
     "NotFound",
+    "QuizError",
     "Status",
     "certificate_course",
     "check_completion",
@@ -104,6 +105,7 @@ __all__ = [
     "passed_quizzes",
     "profile_for",
     "progress_summary",
+    "question_name",
     "quiz_attempts",
     "quiz_ids",
     "record_progress",

@@ -15,45 +15,60 @@ from .progress import lesson_done, passed_quizzes
 Status = LessonProgress.Status
 
 
-def _attempt_error(message, **params):
-    return LearnerError(message % params if params else message, "answers")
+class QuizError(LearnerError):
+    """Answers the grader refuses. ``questions`` maps a question id to what is wrong with its
+    answer, so a page can show each message beside its question."""
+
+    def __init__(self, message, questions=None):
+        super().__init__(message, "answers")
+        self.questions = questions or {}
+
+
+def question_name(number, question):
+    """A question as a learner knows it: by its number and text, never by its id."""
+    return _("question %(number)s, “%(text)s”") % {"number": number, "text": question["question"]}
+
+
+def _question_error(question_id, question, number, chosen):
+    """What is wrong with the answer to one question, or None; and the chosen choice ids."""
+    name = question_name(number, question)
+    if chosen is None:
+        return _("Answer %(question)s.") % {"question": name}, set()
+    if isinstance(chosen, str | int) and not isinstance(chosen, bool):
+        chosen = [chosen]
+    if not isinstance(chosen, list) or not chosen:
+        return _("Choose at least one answer to %(question)s.") % {"question": name}, set()
+    valid = {str(index) for index in range(len(question["choices"]))}
+    choices = set()
+    for choice in chosen:
+        choice = str(choice) if isinstance(choice, int) and not isinstance(choice, bool) else choice
+        if choice not in valid:
+            message = _("There is no answer %(choice)s to %(question)s.")
+            return message % {"choice": choice, "question": name}, set()
+        choices.add(choice)
+    if question["kind"] == "single" and len(choices) > 1:
+        return _("Choose only one answer to %(question)s.") % {"question": name}, set()
+    return None, choices
 
 
 def _clean_answers(quiz, answers):
     """``{question_id: set(choice ids)}`` for a well-formed answer to every question."""
-    if not isinstance(answers, dict) or not answers:
-        raise _attempt_error(_("Send an answer for each question."))
+    if not isinstance(answers, dict):
+        raise QuizError(_("Send an answer for each question."))
     questions = quiz.value["questions"]
     by_id = {bound.id: bound.value for bound in questions.bound_blocks}
     unknown = [str(question_id) for question_id in answers if question_id not in by_id]
     if unknown:
-        raise _attempt_error(_("Unknown question id: %(ids)s."), ids=", ".join(sorted(unknown)))
-    missing = [question_id for question_id in by_id if question_id not in answers]
-    if missing:
-        raise _attempt_error(_("Answer every question; missing: %(ids)s."), ids=", ".join(missing))
-    cleaned = {}
-    for question_id, chosen in answers.items():
-        question = by_id[question_id]
-        if isinstance(chosen, str | int) and not isinstance(chosen, bool):
-            chosen = [chosen]
-        if not isinstance(chosen, list) or not chosen:
-            raise _attempt_error(
-                _("Choose at least one answer to question %(id)s."), id=question_id
-            )
-        valid = {str(index) for index in range(len(question["choices"]))}
-        choices = set()
-        for choice in chosen:
-            choice = (
-                str(choice) if isinstance(choice, int) and not isinstance(choice, bool) else choice
-            )
-            if choice not in valid:
-                raise _attempt_error(
-                    _("Question %(id)s has no answer %(choice)s."), id=question_id, choice=choice
-                )
-            choices.add(choice)
-        if question["kind"] == "single" and len(choices) > 1:
-            raise _attempt_error(_("Question %(id)s takes only one answer."), id=question_id)
+        # Ids a client made up: there is no question text to name them by.
+        raise QuizError(_("Unknown question id: %(ids)s.") % {"ids": ", ".join(sorted(unknown))})
+    cleaned, errors = {}, {}
+    for number, (question_id, question) in enumerate(by_id.items(), start=1):
+        error, choices = _question_error(question_id, question, number, answers.get(question_id))
+        if error:
+            errors[question_id] = error
         cleaned[question_id] = choices
+    if errors:
+        raise QuizError(" ".join(errors.values()), errors)
     return cleaned
 
 

@@ -8,6 +8,9 @@
   (status, quizzes_to_pass, is_done…) or None; pass the course when the page has it.
 - ``{% lesson_record page as record %}``: the LessonProgress row (position, time spent) or None.
 - ``{% last_quiz_attempt page quiz_id as attempt %}``: the learner's latest attempt or None.
+- ``{% quiz_history page quiz_id as attempts %}``: the learner's attempts, newest first.
+- ``{% quiz_questions block as questions %}``: the quiz's questions, each with its number and,
+  after answers the grader refused, its error and the choices the learner had chosen.
 
 Results are kept on the request, so a page that asks twice pays once.
 """
@@ -77,13 +80,45 @@ def lesson_status(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def last_quiz_attempt(context, page, quiz_id):
+def quiz_history(context, page, quiz_id):
     user = _user(context)
     if user is None or not user.is_authenticated:
-        return None
+        return []
     return _cached(
         context,
         "quiz",
         (page.pk, quiz_id),
-        lambda: services.quiz_attempts(user, page).filter(quiz_id=quiz_id).first(),
+        lambda: list(services.quiz_attempts(user, page).filter(quiz_id=quiz_id)),
     )
+
+
+@register.simple_tag(takes_context=True)
+def last_quiz_attempt(context, page, quiz_id):
+    attempts = quiz_history(context, page, quiz_id)
+    return attempts[0] if attempts else None
+
+
+@register.simple_tag(takes_context=True)
+def quiz_questions(context, block):
+    request = context.get("request")
+    feedback = getattr(request, "quiz_feedback", None) or {}
+    if feedback.get("block_id") != block.id:
+        feedback = {}
+    errors, answers = feedback.get("errors", {}), feedback.get("answers", {})
+    return [
+        {
+            "id": bound.id,
+            "number": number,
+            "value": bound.value,
+            "error": errors.get(bound.id, ""),
+            "chosen": [str(choice) for choice in answers.get(bound.id, [])],
+        }
+        for number, bound in enumerate(block.value["questions"].bound_blocks, start=1)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def quiz_error(context, block):
+    """The refused answers' message for this quiz, or ""."""
+    feedback = getattr(context.get("request"), "quiz_feedback", None) or {}
+    return feedback.get("message", "") if feedback.get("block_id") == block.id else ""

@@ -278,22 +278,66 @@ def test_a_quiz_submitted_from_the_page_shows_the_result(logged_in, quiz_lesson,
     response = logged_in.post(
         url("lms:quiz-submit", quiz_lesson.pk, quiz_id), {"q-q1": "1", "q-q2": ["0", "2"]}
     )
+    attempt = QuizAttempt.objects.get()
+    # POST-redirect-GET: a refresh of the result does not submit again.
+    assert response.status_code == 302
+    assert response["Location"] == url("lms:quiz-attempt", quiz_lesson.pk, quiz_id, attempt.pk)
+    response = logged_in.get(response["Location"])
     assert response.status_code == 200
     assert "lms/quiz_result.html" in [t.name for t in response.templates]
     html = text(response)
-    assert "50%" in html and "Passed" in html
+    assert "50%" in html and "Passed" in html and "This lesson is complete." in html
+    assert "1. Who leads Creative Ports?" in html
     assert "No." in html and "The Goethe-Institut led the consortium." in html
     assert "Try again" not in html
-    assert QuizAttempt.objects.get().answers == {"q1": ["1"], "q2": ["0", "2"]}
+    assert attempt.answers == {"q1": ["1"], "q2": ["0", "2"]}
+    assert QuizAttempt.objects.count() == 1
+    # The attempt history is on the lesson, each attempt linking to its result.
+    lesson_html = text(logged_in.get(quiz_lesson.url))
+    assert "Your attempts at this quiz" in lesson_html
+    assert url("lms:quiz-attempt", quiz_lesson.pk, quiz_id, attempt.pk) in lesson_html
+
+
+def test_only_the_learner_sees_their_attempt(
+    client, logged_in, other_learner, quiz_lesson, quiz_id
+):
+    logged_in.post(url("lms:quiz-submit", quiz_lesson.pk, quiz_id), {"q-q1": "0", "q-q2": "0"})
+    attempt_url = url("lms:quiz-attempt", quiz_lesson.pk, quiz_id, QuizAttempt.objects.get().pk)
+    client.force_login(other_learner)
+    assert client.get(attempt_url).status_code == 404
+    assert logged_in.get(url("lms:quiz-attempt", quiz_lesson.pk, "nope", 1)).status_code == 404
 
 
 @pytest.mark.parametrize(
-    "data", [{}, {"q-q1": "0"}, {"q-q1": ["0", "1"], "q-q2": "0"}, {"q-q1": "9", "q-q2": "0"}]
+    "data, errors, kept",
+    [
+        ({}, ["Answer question 1, “Who leads", "Answer question 2, “"], []),
+        ({"q-q1": "0"}, ["Answer question 2, “"], ['id="q-q1-0" checked']),
+        (
+            {"q-q1": ["0", "1"], "q-q2": "2"},
+            ["Choose only one answer to question 1, “Who leads"],
+            ['id="q-q1-0" checked', 'id="q-q1-1" checked', 'id="q-q2-2" checked'],
+        ),
+        (
+            {"q-q1": "9", "q-q2": "0"},
+            ["There is no answer 9 to question 1"],
+            ['id="q-q2-0" checked'],
+        ),
+    ],
 )
-def test_a_bad_quiz_form_explains_and_records_nothing(logged_in, quiz_lesson, quiz_id, data):
+def test_a_bad_quiz_form_shows_the_lesson_with_errors_and_the_answers_kept(
+    logged_in, quiz_lesson, quiz_id, data, errors, kept
+):
     response = logged_in.post(url("lms:quiz-submit", quiz_lesson.pk, quiz_id), data)
     assert response.status_code == 400
-    assert 'role="alert"' in text(response) and "Back to the quiz" in text(response)
+    html = text(response)
+    assert quiz_lesson.title in html and 'role="alert"' in html
+    for error in errors:
+        assert error in html
+    for choice in kept:
+        assert choice in html
+    assert html.count(" checked") == len(kept)
+    assert quiz_id not in "".join(errors)
     assert not QuizAttempt.objects.exists()
 
 

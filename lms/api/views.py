@@ -10,7 +10,7 @@ What every Harbour API view does:
   with a rate per kind of client (``throttling.py``);
 - errors in one shape (``exceptions.py``);
 - a 400 for any query parameter it does not declare (``query_parameters`` plus, for lists,
-  the filterset's and the paginator's), and for any parameter sent with an empty value;
+  the filterset's and the paginator's), and for a filter or paging parameter sent empty;
 - the locale: ``?locale=`` > Accept-Language > en; an unknown ``?locale=`` is a 400
   (``lms.i18n``). ``self.requested_locale`` holds it;
 - ``Content-Language``: the languages of the body actually served (an item served in the
@@ -84,15 +84,19 @@ class HarbourAPIMixin:
             return action == "list"
         return self.request.method == "GET" and hasattr(self, "list")
 
-    def allowed_query_params(self):
-        allowed = set(self.query_parameters)
+    def list_query_params(self):
+        """The filterset's and the paginator's parameters, which a list takes."""
+        names = set()
         if self.is_list():
             filterset_class = getattr(self, "filterset_class", None)
             if filterset_class is not None:
-                allowed |= set(filterset_class.base_filters)
+                names |= set(filterset_class.base_filters)
             if getattr(self, "paginator", None) is not None:
-                allowed |= self.paginator.query_parameters()
-        return allowed
+                names |= self.paginator.query_parameters()
+        return names
+
+    def allowed_query_params(self):
+        return set(self.query_parameters) | self.list_query_params()
 
     def check_query_params(self, request):
         allowed = self.allowed_query_params()
@@ -106,14 +110,15 @@ class HarbourAPIMixin:
                 },
                 code="unknown_parameter",
             )
-        # An empty value is no value: a 400 for every parameter alike, as the schema says
-        # (minLength 1), rather than "absent" for some and "invalid" for others. An empty
-        # ?locale= is an unknown locale, answered with the valid ones (negotiate_locale).
+        # An empty filter or paging value is no value: a 400 for each alike, as the schema
+        # says (minLength 1), rather than "absent" for some and "invalid" for others. The
+        # views' own parameters check theirs (an empty ?locale= is an unknown locale).
+        listed = self.list_query_params()
         empty = sorted(
             {
                 name
                 for name, values in request.query_params.lists()
-                if "" in values and name != "locale"
+                if "" in values and name in listed
             }
         )
         if empty:

@@ -119,10 +119,14 @@ def attempt(delivery_id):
     return delivery.status
 
 
-def replay(deliveries):
-    """Make dead (or pending) deliveries pending again with a fresh count, and queue them.
-    The event, and so the webhook-id and the statement id, stays the same."""
-    ids = list(deliveries.exclude(status=Status.DELIVERED).values_list("pk", flat=True))
+def replay(deliveries, resend=False):
+    """Make dead (or pending) deliveries pending again and queue them; ``resend`` sends
+    delivered ones again too. The event, and so the webhook-id and the statement id, stays
+    the same, and the log keeps every earlier try."""
+    if not resend:
+        deliveries = deliveries.exclude(status=Status.DELIVERED)
+    ids = list(deliveries.values_list("pk", flat=True))
+    # A fresh round of tries, each with its back-off; `attempts` counts the round's tries.
     Delivery.objects.filter(pk__in=ids).update(
         status=Status.PENDING, attempts=0, next_attempt_at=None
     )

@@ -59,8 +59,17 @@ def check_url(url, *, loopback_ok=None):
 
 
 def post(url, *, body, headers, auth=None, timeout=None):
+    return send("POST", url, body=body, headers=headers, auth=auth, timeout=timeout)
+
+
+def put(url, *, body, headers, auth=None, timeout=None):
+    return send("PUT", url, body=body, headers=headers, auth=auth, timeout=timeout)
+
+
+def send(method, url, *, body, headers, auth=None, timeout=None):
     check_url(url)
-    return requests.post(
+    return requests.request(
+        method,
         url,
         data=body,
         headers=headers,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lms.models import Certificate, Enrolment, Profile, QuizAttempt
+from outbox import xapi
 
 from .pages import LearnerError
 
@@ -87,6 +88,9 @@ def export_learner_data(user):
             }
             for certificate in Certificate.objects.filter(user=user)
         ],
+        # The xAPI statements Harbour built for the learning record store, and whether each
+        # has been delivered.
+        "xapi_statements": xapi.learner_statements(user),
     }
 
 

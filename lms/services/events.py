@@ -39,7 +39,7 @@ def enrolment_created(enrolment, course):
 
 def lesson_changed(row, lesson, course, completed):
     data = _learner(row.enrolment, course) | {
-        "lesson": _page(lesson),
+        "lesson": _page(lesson) | {"estimated_minutes": lesson.estimated_minutes},
         "status": row.status,
         "time_spent": row.time_spent,
         "progress": 100 if completed else None,

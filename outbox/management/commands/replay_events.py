@@ -2,7 +2,7 @@
 webhook-id and xAPI statement id).
 
     manage.py replay_events                  # every dead delivery
-    manage.py replay_events --event <uuid>   # the deliveries of one event
+    manage.py replay_events --event <uuid>   # the deliveries of one event, sent or not
     manage.py replay_events --due            # pending ones whose retry time has come
 """
 
@@ -41,5 +41,5 @@ class Command(BaseCommand):
         else:
             chosen = chosen.filter(status=Delivery.Status.DEAD)
         with transaction.atomic():
-            ids = delivery.replay(chosen)
+            ids = delivery.replay(chosen, resend=bool(events))
         self.stdout.write(f"Replaying {len(ids)} deliveries.")

@@ -131,21 +131,35 @@ def lesson_complete(request, lesson, lesson_url):
     return redirect(_safe_next(request, default))
 
 
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @_action(LessonPage, services.live_lesson, "lesson_id")
 def lesson_position(request, lesson, lesson_url):
+    """Store where the learner is in a lesson, quietly: lesson-position.js sends it as the
+    learner reads (204, or a JSON 400); a plain form goes back to the lesson with no message
+    unless something is wrong."""
     form = PositionForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(_safe_next(request, lesson_url))
-    position = form.cleaned_data["position"] or None
-    time_spent = form.cleaned_data["time_spent"]
-    if position is None and time_spent is None:
-        messages.error(request, _("Nothing to save: send a position or the time spent."))
-        return redirect(_safe_next(request, lesson_url))
-    services.record_progress(request.user, lesson, position=position, time_spent=time_spent)
-    messages.success(request, _("Your place in this lesson is saved."))
+    problems = [error for errors in form.errors.values() for error in errors]
+    if not problems:
+        position = form.cleaned_data["position"] or None
+        time_spent = form.cleaned_data["time_spent"]
+        if position is None and time_spent is None:
+            problems = [_("Nothing to save: send a position or the time spent.")]
+        else:
+            try:
+                services.record_progress(
+                    request.user, lesson, position=position, time_spent=time_spent
+                )
+            except services.LearnerError as error:
+                problems = [error.message]
+    if _wants_json(request):
+        if problems:
+            return json_error(request, 400, " ".join(problems), "invalid")
+        return HttpResponse(status=204)
+    for problem in problems:
+        messages.error(request, problem)
     return redirect(_safe_next(request, lesson_url))
 
 

@@ -78,3 +78,22 @@ class APIKeyViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_api_key_viewset():
     return APIKeyViewSet("api_keys")
+
+
+@hooks.register("before_serve_page")
+def mark_opened_lesson(page, request, serve_args, serve_kwargs):
+    """A learner who opens a lesson of a course they are enrolled in has started it."""
+    from courses.models import LessonPage
+
+    from . import services
+
+    if (
+        request.method == "GET"
+        and isinstance(page, LessonPage)
+        and getattr(request, "user", None) is not None
+        and request.user.is_authenticated
+    ):
+        try:
+            services.open_lesson(request.user, page)
+        except services.NotFound:
+            pass

@@ -36,7 +36,7 @@ from .certificates import (
     normalise_code,
     verify_certificate,
 )
-from .enrolment import MAX_POSITION_LENGTH, MAX_TIME_SPENT, enrol, record_progress
+from .enrolment import MAX_POSITION_LENGTH, MAX_TIME_SPENT, enrol, open_lesson, record_progress
 from .pages import (
     LearnerError,
     NotFound,
@@ -102,6 +102,7 @@ __all__ = [
     "log_out_everywhere",
     "new_certificate_code",
     "normalise_code",
+    "open_lesson",
     "passed_quizzes",
     "profile_for",
     "progress_summary",

@@ -126,3 +126,18 @@ def record_progress(
         if row.status == Status.COMPLETED:
             check_completion(enrolment)
     return row
+
+
+def open_lesson(user, lesson):
+    """Opening a lesson of a course the learner is enrolled in marks it in progress; a
+    learner who only browses is not enrolled by it. Returns the row or None."""
+    course = lesson_course(lesson)
+    enrolment = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+    if enrolment is None:
+        return None
+    row = LessonProgress.objects.filter(
+        enrolment=enrolment, lesson_key=lesson.translation_key
+    ).first()
+    if row is not None and row.status != Status.NOT_STARTED:
+        return row
+    return record_progress(user, lesson, status=Status.IN_PROGRESS)

@@ -15,7 +15,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from courses.admin_forms import SourceSnippetChoices
 from lms.i18n import language_name
@@ -83,3 +83,9 @@ class EventPageForm(SourceSnippetChoices, WagtailAdminPageForm):
             ):
                 self.add_error("hosts", _("Name your organisation as a host of the event."))
         return cleaned
+
+
+class FocusPeriodForm(SourceSnippetChoices, WagtailAdminModelForm):
+    """A focus period: its country and featured partners among the source-language snippets."""
+
+    source_snippet_fields = ("country", "partners")

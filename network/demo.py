@@ -6,6 +6,9 @@
 - South Baltic Creative Clusters' annual forums and Creative Ports' workshops and seminars:
   the facts give the years (2019-2021), never a date or a place, so they are series with a
   description and no editions.
+- A focus country schedule: Denmark, then Poland (current on the day the demo is loaded),
+  then Estonia, three months each from the month before the load. The texts say only what
+  the facts say: the Innovation Union Scoreboard 2015 rating and the partners based there.
 - So that the upcoming list is not empty, two sample events (``sample``: labelled on the page,
   in the API and in the feeds) at dates relative to the day the demo is loaded.
 
@@ -23,7 +26,7 @@ from courses.demo.localize import translate_with_text
 from courses.models import Country, Partner, Subsector
 from courses.services import ensure_site_structure
 
-from .models import EventIndexPage, EventPage, EventSeries
+from .models import EventIndexPage, EventPage, EventSeries, FocusPeriod
 
 INDEX = {
     "en": {
@@ -292,4 +295,88 @@ def load(report=print, user=None):
             title, summary = text[code]
             _translate(event, code, {"title": title, "summary": summary}, user)
     report(f"Events: {len(events(timezone.localdate()))} ({created} new), series: {len(series)}")
+    load_focus(source_locale, report)
     return index
+
+
+FOCUS = [
+    {
+        "country": "DK",
+        "innovation_group": FocusPeriod.Innovation.LEADER,
+        "partners": ["danish-cultural-institute", "filmby-aarhus", "municipality-of-aarhus"],
+        "headline": {
+            "en": "Denmark: an innovation leader",
+            "pl": "Dania: lider innowacji",
+            "de": "Dänemark: ein Innovationsführer",
+        },
+    },
+    {
+        "country": "PL",
+        "innovation_group": FocusPeriod.Innovation.MODERATE,
+        "partners": [
+            "media-dizajn",
+            "westpomeranian-marshals-office",
+            "euroregion-baltic-communes",
+        ],
+        "headline": {
+            "en": "Poland: partners from Szczecin to Elbląg",
+            "pl": "Polska: partnerzy od Szczecina po Elbląg",
+            "de": "Polen: Partner von Stettin bis Elbląg",
+        },
+    },
+    {
+        "country": "EE",
+        "innovation_group": FocusPeriod.Innovation.MODERATE,
+        "partners": ["creative-estonia", "taltech", "tallinn-business-incubators"],
+        "headline": {
+            "en": "Estonia: creative industries, a university and business incubators",
+            "pl": "Estonia: przemysły kreatywne, uczelnia i inkubatory przedsiębiorczości",
+            "de": "Estland: Kreativwirtschaft, eine Hochschule und Gründerzentren",
+        },
+    },
+]
+
+RATING = {
+    FocusPeriod.Innovation.LEADER: "an innovation leader",
+    FocusPeriod.Innovation.MODERATE: "a moderate innovator",
+}
+
+
+def _month_start(day, months):
+    month = day.month - 1 + months
+    return datetime.date(day.year + month // 12, month % 12 + 1, 1)
+
+
+def load_focus(source_locale, report=print):
+    """Three focus periods of three months each, the second current today. Loading again
+    adds nothing (an existing schedule is left as it is)."""
+    if FocusPeriod.objects.filter(locale=source_locale).exists():
+        report("Focus countries: the schedule exists, left as it is")
+        return
+    start = _month_start(timezone.localdate(), -4)
+    for facts in FOCUS:
+        country = Country.objects.get(locale=source_locale, code=facts["country"])
+        partners = list(Partner.objects.filter(locale=source_locale, slug__in=facts["partners"]))
+        ends = _month_start(start, 3) - datetime.timedelta(days=1)
+        names = ", ".join(partner.name for partner in partners)
+        period = FocusPeriod(
+            locale=source_locale,
+            country=country,
+            starts_on=start,
+            ends_on=ends,
+            headline=facts["headline"]["en"],
+            innovation_group=facts["innovation_group"],
+            strengths=(
+                f"<p>The EU Innovation Union Scoreboard 2015 rated {country.name} "
+                f"{RATING[facts['innovation_group']]}.</p>"
+            ),
+            cci=f"<p>Network partners based in {country.name}: {names}.</p>",
+        )
+        period.full_clean()
+        period.save()
+        period.partners.set(partners)
+        period.save()
+        for code in ("pl", "de"):
+            _translate(period, code, {"headline": facts["headline"][code]})
+        start = ends + datetime.timedelta(days=1)
+    report(f"Focus countries: {len(FOCUS)} periods")

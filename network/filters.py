@@ -18,9 +18,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.filters import ANY, Lenient, PageFilterSet, StableOrderingFilter
+from courses.filters import (
+    ANY,
+    Lenient,
+    PageFilterSet,
+    StableOrderingFilter,
+    validate_country_code,
+)
 
-from .models import EventPage
+from .models import EventPage, FocusPeriod
 
 validate_month = RegexValidator(
     r"^[0-9]{4}-(0[1-9]|1[0-2])$", _("Give a month as YYYY-MM, e.g. 2026-05.")
@@ -110,3 +116,54 @@ class EventFilterSet(PageFilterSet):
 
 class LenientEventFilterSet(Lenient, EventFilterSet):
     hidden = (*Lenient.hidden, "series", "when", "language")
+
+
+class FocusWhen:
+    CURRENT = "current"
+    COMING = "coming"
+    PAST = "past"
+    choices = [(CURRENT, _("Current")), (COMING, _("Coming")), (PAST, _("Past"))]
+
+
+class FocusPeriodFilterSet(django_filters.FilterSet):
+    """The focus schedule: ``?when=coming``, ``?country=EE``."""
+
+    when = django_filters.ChoiceFilter(
+        method="filter_when",
+        choices=FocusWhen.choices,
+        label=_("When"),
+        empty_label=ANY,
+        help_text=_("The current period, the coming ones or the past ones, e.g. ?when=coming"),
+    )
+    country = django_filters.CharFilter(
+        method="filter_country",
+        label=_("Country"),
+        help_text=_("ISO 3166-1 alpha-2 country code, e.g. ?country=EE"),
+        validators=[validate_country_code],
+    )
+
+    class Meta:
+        model = FocusPeriod
+        fields = ["when", "country"]
+
+    def filter_when(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == FocusWhen.COMING:
+            return queryset.filter(starts_on__gt=today)
+        current = current_focus_key(queryset, today)
+        if value == FocusWhen.CURRENT:
+            return queryset.filter(translation_key=current)
+        return queryset.filter(starts_on__lte=today).exclude(translation_key=current)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(country__code__iexact=value)
+
+
+def current_focus_key(queryset, today):
+    """The translation key of the current period among ``queryset``: the last begun."""
+    return (
+        queryset.filter(starts_on__lte=today)
+        .order_by("-starts_on", "pk")
+        .values_list("translation_key", flat=True)
+        .first()
+    )

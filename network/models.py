@@ -23,6 +23,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -33,7 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from courses.models import CaseStudyPage, Country, CoursePage, HarbourPage, Partner, Subsector
 
-from .admin_forms import EventPageForm
+from .admin_forms import EventPageForm, FocusPeriodForm
 from .blocks import ProgrammeBlock
 
 # The timezones of the Baltic Sea Region's countries, and UTC for online events.
@@ -384,3 +385,123 @@ class PartnerEditors(models.Model):
 
     def __str__(self):
         return f"{self.group} → {self.partner}"
+
+
+class FocusPeriod(TranslatableMixin, ClusterableModel):
+    """A period in which the network looks at one country: its CCI, its needs and its
+    strengths, with featured partners, case studies, courses and events.
+
+    Periods never overlap (``clean``), so at most one covers any day; the current one is the
+    period that covers today, else the last one that has begun (it stays current until the
+    next one begins), so that once the schedule has started exactly one is current.
+    """
+
+    class Innovation(models.TextChoices):
+        LEADER = "leader", _("Innovation leader")
+        MODERATE = "moderate", _("Moderate innovator")
+
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    headline = models.CharField(_("headline"), max_length=200)
+    cci = RichTextField(_("the state of its CCI"), blank=True)
+    needs = RichTextField(_("its needs"), blank=True)
+    strengths = RichTextField(_("its strengths"), blank=True)
+    innovation_group = models.CharField(
+        _("Innovation Union Scoreboard 2015"),
+        max_length=20,
+        choices=Innovation.choices,
+        blank=True,
+        help_text=_("How the EU Innovation Union Scoreboard 2015 rated the country."),
+    )
+    partners = ParentalManyToManyField(
+        Partner, verbose_name=_("featured partners"), blank=True, related_name="+"
+    )
+    case_studies = ParentalManyToManyField(
+        CaseStudyPage, verbose_name=_("featured case studies"), blank=True, related_name="+"
+    )
+    courses = ParentalManyToManyField(
+        CoursePage, verbose_name=_("featured courses"), blank=True, related_name="+"
+    )
+    events = ParentalManyToManyField(
+        EventPage, verbose_name=_("featured events"), blank=True, related_name="+"
+    )
+
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in (
+            "country",
+            "starts_on",
+            "ends_on",
+            "innovation_group",
+            "partners",
+            "case_studies",
+            "courses",
+            "events",
+        )
+    ] + [TranslatableField(name) for name in ("headline", "cci", "needs", "strengths")]
+
+    panels = [
+        FieldPanel("country", widget=forms.Select),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("headline"),
+        FieldPanel("innovation_group"),
+        FieldPanel("cci"),
+        FieldPanel("needs"),
+        FieldPanel("strengths"),
+        MultiFieldPanel(
+            [
+                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("case_studies"),
+                FieldPanel("courses"),
+                FieldPanel("events"),
+            ],
+            heading=_("Featured"),
+        ),
+    ]
+    base_form_class = FocusPeriodForm
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("focus country period")
+        verbose_name_plural = _("focus country schedule")
+        ordering = ["starts_on"]
+
+    def __str__(self):
+        return f"{self.country} ({self.starts_on:%Y-%m-%d} – {self.ends_on:%Y-%m-%d})"
+
+    def overlapping(self):
+        """The other periods of this locale that share a day with this one."""
+        if self.starts_on is None or self.ends_on is None:
+            return FocusPeriod.objects.none()
+        return (
+            FocusPeriod.objects.filter(
+                locale_id=self.locale_id,
+                starts_on__lte=self.ends_on,
+                ends_on__gte=self.starts_on,
+            )
+            .exclude(translation_key=self.translation_key)
+            .select_related("country")
+        )
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("A focus period cannot end before it starts.")})
+        other = self.overlapping().first()
+        if other is not None:
+            raise ValidationError(
+                {
+                    "starts_on": _(
+                        "This period overlaps the focus on %(country)s from %(start)s to "
+                        "%(end)s. Only one country is in focus at a time: move this period "
+                        "or that one so that they do not share a day."
+                    )
+                    % {
+                        "country": other.country.name,
+                        "start": other.starts_on.isoformat(),
+                        "end": other.ends_on.isoformat(),
+                    }
+                }
+            )

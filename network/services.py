@@ -93,3 +93,48 @@ def editions(series, requested):
         next_seen = next_seen or is_next
         found.append(Edition(event, list(event.hosts.all()), is_next))
     return found
+
+
+# --- Focus countries --------------------------------------------------------------------------
+
+
+def localized_periods(requested):
+    from .models import FocusPeriod
+
+    return localized_queryset(FocusPeriod.objects.all(), requested).select_related(
+        "country", "locale"
+    )
+
+
+def current_focus(requested, today=None):
+    """The current focus period in the requested locale (else the fallback's): the one that
+    covers today, else the last one that has begun; None before the schedule starts. One
+    query."""
+    today = today or timezone.localdate()
+    return (
+        localized_periods(requested)
+        .filter(starts_on__lte=today)
+        .order_by("-starts_on", "pk")
+        .first()
+    )
+
+
+@dataclass
+class Schedule:
+    current: object
+    coming: list
+    past: list
+
+
+def focus_schedule(requested, today=None):
+    """The current period, the coming ones (soonest first) and the past ones (latest
+    first). One query."""
+    today = today or timezone.localdate()
+    periods = list(localized_periods(requested).order_by("starts_on", "pk"))
+    started = [period for period in periods if period.starts_on <= today]
+    current = started[-1] if started else None
+    return Schedule(
+        current=current,
+        coming=[period for period in periods if period.starts_on > today],
+        past=[period for period in reversed(started) if period is not current],
+    )

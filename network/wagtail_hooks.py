@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_forms import editable_partner_keys
-from .models import EventPage, EventSeries, PartnerEditors
+from .models import EventPage, EventSeries, FocusPeriod, PartnerEditors
 
 
 class EventSeriesViewSet(SnippetViewSet):
@@ -28,8 +28,20 @@ class PartnerEditorsViewSet(SnippetViewSet):
     list_display = ["group", "partner"]
 
 
+class FocusPeriodViewSet(SnippetViewSet):
+    """The focus country schedule; a period that overlaps another is refused with a message
+    naming that one (FocusPeriod.clean)."""
+
+    model = FocusPeriod
+    icon = "site"
+    menu_label = _("Focus countries")
+    list_display = ["country", "starts_on", "ends_on", "headline"]
+    list_filter = ["locale"]
+    ordering = ["starts_on"]
+
+
 class NetworkViewSetGroup(SnippetViewSetGroup):
-    items = (EventSeriesViewSet, PartnerEditorsViewSet)
+    items = (EventSeriesViewSet, FocusPeriodViewSet, PartnerEditorsViewSet)
     menu_icon = "date"
     menu_label = _("CCI network")
     menu_name = "network"

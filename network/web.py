@@ -9,13 +9,15 @@ language's version of what is not translated (``lms.i18n``), from the served eve
 - a series page: who hosted each edition and who hosts the next.
 """
 
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CaseStudyPage, CoursePage, HarbourPage, Partner
+from courses.models import CaseStudyPage, Country, CoursePage, HarbourPage, Partner
 from courses.web.pages import filter_query, page_filter_names
 from lms.i18n import active_code, active_locale, language_name, localized_queryset, snippet_names
 
@@ -173,3 +175,58 @@ def localized_calendar(requested=None):
 
 
 __all__ = ["EventPage", "localized_calendar"]
+
+
+# --- Focus countries --------------------------------------------------------------------------
+
+
+@dataclass
+class FocusEntry:
+    period: object
+    country: str
+    partners: list
+    case_studies: list
+    courses: list
+    events: list
+
+
+def focus_entry(period, requested, names=None, featured=True):
+    """A focus period as the pages show it: the country named in the reader's language and,
+    with ``featured``, its partners, case studies, courses and events in that language."""
+    names = names if names is not None else snippet_names(Country, "code", requested)
+    entry = FocusEntry(period, names.get(period.country.code, period.country.name), [], [], [], [])
+    if featured:
+        partners = localized_queryset(Partner.objects.all(), requested)
+        entry.partners = list(
+            partners.filter(translation_key__in=period.partners.values("translation_key"))
+            .select_related("locale")
+            .order_by("name")
+        )
+        entry.case_studies = localized_pages(CaseStudyPage, period.case_studies.all(), requested)
+        entry.courses = localized_pages(CoursePage, period.courses.all(), requested)
+        entry.events = localized_pages(EventPage, period.events.all(), requested)
+    return entry
+
+
+def focus_page(request):
+    """``/<lang>/focus/``: the country in focus now, the coming periods and the past ones."""
+    requested = active_locale()
+    schedule = services.focus_schedule(requested)
+    names = snippet_names(Country, "code", requested)
+    return TemplateResponse(
+        request,
+        "network/focus.html",
+        {
+            "current": focus_entry(schedule.current, requested, names)
+            if schedule.current
+            else None,
+            "coming": [focus_entry(p, requested, names, featured=False) for p in schedule.coming],
+            "past": [focus_entry(p, requested, names, featured=False) for p in schedule.past],
+        },
+    )
+
+
+def current_focus_entry():
+    requested = active_locale()
+    period = services.current_focus(requested)
+    return focus_entry(period, requested, featured=False) if period else None

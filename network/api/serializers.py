@@ -127,3 +127,72 @@ class EventDetailSerializer(EventSerializer):
         ids = [page.pk for page in obj.related_case_studies.all()]
         pages = batch.localized_pages(CaseStudyPage, ids, self.requested, self.context)
         return CaseStudyBriefSerializer(pages, many=True, context=self.context).data
+
+
+class EventBriefSerializer(LocalizedSerializer, PageSerializerMixin):
+    detail_url_name = "api:event-detail"
+
+    starts_at = serializers.DateTimeField(read_only=True)
+    ends_at = serializers.DateTimeField(read_only=True)
+
+
+class FocusPeriodSerializer(LocalizedSerializer):
+    """A focus period: the country, its dates, texts (rich text as HTML) and what it
+    features, in the requested locale."""
+
+    country = CountryBriefSerializer(read_only=True)
+    starts_on = serializers.DateField(read_only=True)
+    ends_on = serializers.DateField(read_only=True)
+    is_current = serializers.SerializerMethodField(
+        help_text="True for the one period current today."
+    )
+    headline = serializers.CharField(read_only=True)
+    innovation_group = serializers.CharField(
+        read_only=True,
+        help_text="The Innovation Union Scoreboard 2015 rating: leader, moderate, or empty.",
+    )
+    cci = serializers.SerializerMethodField(help_text="The state of its CCI (HTML).")
+    needs = serializers.SerializerMethodField(help_text="Its needs (HTML).")
+    strengths = serializers.SerializerMethodField(help_text="Its strengths (HTML).")
+    partners = PartnerBriefSerializer(many=True, read_only=True)
+    courses = serializers.SerializerMethodField()
+    case_studies = serializers.SerializerMethodField()
+    events = serializers.SerializerMethodField()
+
+    def prepare(self, items):
+        super().prepare(items)
+        batch.prepare_snippets(
+            self.context, items, countries=self.served("country"), m2m=self.served("partners")
+        )
+
+    def get_is_current(self, obj) -> bool:
+        current = self.context.get("current_focus_key")
+        return current is not None and obj.translation_key == current
+
+    def get_cci(self, obj) -> str:
+        return batch.rich_text(self.context, obj.cci, obj.locale_id)
+
+    def get_needs(self, obj) -> str:
+        return batch.rich_text(self.context, obj.needs, obj.locale_id)
+
+    def get_strengths(self, obj) -> str:
+        return batch.rich_text(self.context, obj.strengths, obj.locale_id)
+
+    def _pages(self, model, pages):
+        ids = [page.pk for page in pages]
+        return batch.localized_pages(model, ids, self.requested, self.context)
+
+    @extend_schema_field(CourseBriefSerializer(many=True))
+    def get_courses(self, obj):
+        pages = self._pages(CoursePage, obj.courses.all())
+        return CourseBriefSerializer(pages, many=True, context=self.context).data
+
+    @extend_schema_field(CaseStudyBriefSerializer(many=True))
+    def get_case_studies(self, obj):
+        pages = self._pages(CaseStudyPage, obj.case_studies.all())
+        return CaseStudyBriefSerializer(pages, many=True, context=self.context).data
+
+    @extend_schema_field(EventBriefSerializer(many=True))
+    def get_events(self, obj):
+        pages = self._pages(EventPage, obj.events.all())
+        return EventBriefSerializer(pages, many=True, context=self.context).data

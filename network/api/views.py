@@ -9,12 +9,26 @@ Each event's ``ics_url`` is its iCalendar file; the calendar page's ``calendar.i
 the same filters as this list.
 """
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins
+from rest_framework.response import Response
 
-from courses.api.views import PageViewSet, documented
+from courses.api.views import (
+    LOCALE_PARAMETERS,
+    NOT_MODIFIED,
+    ContentViewSet,
+    PageViewSet,
+    documented,
+)
+from lms.api.cache import CachedResponseMixin
+from lms.api.views import HarbourGenericAPIView
 
-from ..filters import EventFilterSet
-from ..models import EventPage
+from .. import services
+from ..filters import EventFilterSet, FocusPeriodFilterSet, current_focus_key
+from ..models import EventPage, FocusPeriod
 from . import serializers
 
 
@@ -41,3 +55,62 @@ class EventViewSet(PageViewSet):
                 *[name for name in ("related_courses", "related_case_studies") if self.wants(name)]
             )
         return queryset
+
+
+class FocusContextMixin:
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if not getattr(self, "swagger_fake_view", False):
+            context["current_focus_key"] = current_focus_key(
+                FocusPeriod.objects.all(), timezone.localdate()
+            )
+        return context
+
+
+@documented(serializers.FocusPeriodSerializer)
+class FocusPeriodViewSet(FocusContextMixin, mixins.ListModelMixin, ContentViewSet):
+    """The focus country schedule, in order: ``?when=coming``, ``?when=past``, ``?country=EE``.
+    ``GET /api/v1/focus-country/`` is the current period alone."""
+
+    model = FocusPeriod
+    serializer_class = serializers.FocusPeriodSerializer
+    filterset_class = FocusPeriodFilterSet
+    default_ordering = ("starts_on", "pk")
+
+    def optimize(self, queryset):
+        queryset = super().optimize(queryset)
+        if self.wants("country"):
+            queryset = queryset.select_related("country")
+        return queryset.prefetch_related(
+            *[
+                name
+                for name in ("partners", "courses", "case_studies", "events")
+                if self.wants(name)
+            ]
+        )
+
+
+class FocusCountryView(FocusContextMixin, CachedResponseMixin, HarbourGenericAPIView):
+    """The country in focus now: the period that covers today, else the last one begun
+    (network/services.py). A 404 in the one error shape before the schedule starts."""
+
+    serializer_class = serializers.FocusPeriodSerializer
+    pagination_class = None
+
+    @extend_schema(
+        parameters=LOCALE_PARAMETERS,
+        responses={200: serializers.FocusPeriodSerializer, 304: NOT_MODIFIED},
+    )
+    def get(self, request):
+        period = services.current_focus(self.requested_locale)
+        if period is None:
+            raise exceptions.NotFound(_("No country is in focus yet."))
+        period = (
+            FocusPeriod.objects.filter(pk=period.pk)
+            .select_related("country", "locale")
+            .prefetch_related("partners", "courses", "case_studies", "events")
+            .get()
+        )
+        context = self.get_serializer_context()
+        context["requested_locale"] = self.requested_locale
+        return Response(serializers.FocusPeriodSerializer(period, context=context).data)

@@ -29,3 +29,11 @@ def upcoming_events(limit=3):
         .order_by("starts_at", "pk")[:limit]
     )
     return event_cards(events, active_code())
+
+
+@register.simple_tag
+def current_focus():
+    """The focus country now, named in the active language, or None: two queries."""
+    from ..web import current_focus_entry
+
+    return current_focus_entry()

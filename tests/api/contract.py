@@ -196,4 +196,38 @@ def network_events(home, course, study, directory):
     event.related_case_studies.set([study])
     event.save_revision().publish()
     translate(event, "pl", title="Spotkanie sieci")
+    focus_schedule(directory, course, study, event)
     return event
+
+
+def focus_schedule(directory, course, study, event):
+    """Poland in focus now (with a Polish headline), Germany next."""
+    import datetime
+
+    from django.utils import timezone
+
+    from network.models import FocusPeriod
+
+    today = timezone.localdate()
+    current = FocusPeriod.objects.create(
+        locale=factories.locale(),
+        country=directory["PL"],
+        starts_on=today - datetime.timedelta(days=10),
+        ends_on=today + datetime.timedelta(days=80),
+        headline="Poland in focus",
+        needs="<p>Access to <b>markets</b>.</p>",
+        innovation_group="moderate",
+    )
+    current.partners.set([directory["goethe"]])
+    current.courses.set([course])
+    current.case_studies.set([study])
+    current.events.set([event])
+    current.save()
+    translate_snippet(current, "pl", headline="Polska w centrum uwagi")
+    FocusPeriod.objects.create(
+        locale=factories.locale(),
+        country=directory["DE"],
+        starts_on=today + datetime.timedelta(days=81),
+        ends_on=today + datetime.timedelta(days=170),
+        headline="Germany in focus",
+    )

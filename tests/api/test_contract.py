@@ -75,6 +75,8 @@ CALLS = {
     ("changes", "get"): lambda c: ({}, None),
     ("event-list", "get"): lambda c: ({}, None),
     ("event-detail", "get"): lambda c: ({"pk": c["event"].pk}, None),
+    ("focus-period-list", "get"): lambda c: ({}, None),
+    ("focus-country", "get"): lambda c: ({}, None),
 }
 # Query parameters an operation needs to succeed, or a function of the content giving them.
 REQUIRED_QUERY = {

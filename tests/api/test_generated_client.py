@@ -246,6 +246,15 @@ RECIPES = {
         Call({"id": c["event"].pk}, model="EventDetail"),
         Call({"id": c["event"].pk, "locale": "pl"}, model="EventDetail"),
     ],
+    "focus_countries_list": lambda c: [
+        Call({"locale": "pl"}, model="PaginatedFocusPeriodList"),
+        Call({"when": "coming"}, model="PaginatedFocusPeriodList"),
+        Call({"when": "soon"}, status=400),
+    ],
+    "focus_country_retrieve": lambda c: [
+        Call(model="FocusPeriod"),
+        Call({"locale": "pl"}, model="FocusPeriod"),
+    ],
     "translation_status_list": lambda c: [
         Call(token=False, model="PaginatedTranslationStatusList"),
         Call(

@@ -1,6 +1,7 @@
-"""A member of the CCI network in Polish, in a real browser: sees the coming events on the
-home page, finds a webinar on the calendar with its filters, opens it, adds it to a calendar
-(downloads the .ics, parsed back here), and reads the series with its rotating hosts; at
+"""A member of the CCI network in Polish, in a real browser: sees the focus country and the
+coming events on the home page, finds a webinar on the calendar with its filters, opens it, adds it to a calendar
+(downloads the .ics, parsed back here), reads the series with its rotating hosts and the
+focus country's page; at
 360 px without sideways scrolling, with axe-core on each new page type and screenshots in
 tests/browser/screenshots/."""
 
@@ -8,9 +9,11 @@ import datetime
 
 import icalendar
 import pytest
+from django.utils import timezone
 
+from network.models import FocusPeriod
 from tests import factories
-from tests.api.conftest import translate
+from tests.api.conftest import translate, translate_snippet
 from tests.network.conftest import days_from_now
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -63,6 +66,19 @@ def calendar(home):
         ends_at=days_from_now(61),
     )
     translate(webinar, "pl", title="Przykładowe webinarium: narzędzia umiędzynarodowienia")
+    translate_snippet(poland, "pl", name="Polska")
+    today = timezone.localdate()
+    focus = FocusPeriod.objects.create(
+        locale=home.locale,
+        country=poland,
+        starts_on=today - datetime.timedelta(days=5),
+        ends_on=today + datetime.timedelta(days=85),
+        headline="Poland: partners from Szczecin to Elbląg",
+        innovation_group="moderate",
+    )
+    focus.partners.set([media_dizajn])
+    focus.save()
+    translate_snippet(focus, "pl", headline="Polska: partnerzy od Szczecina po Elbląg")
     return webinar
 
 
@@ -75,6 +91,8 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
 ):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto("/pl/")
+    focus = page.locator("section[aria-labelledby=focus-heading]").inner_text()
+    assert "Polska" in focus and "partnerzy od Szczecina po Elbląg" in focus
     teaser = page.locator("section[aria-labelledby=events-heading]")
     assert "Przykładowe webinarium" in teaser.inner_text()
     assert no_sideways_scroll(page)
@@ -120,3 +138,11 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
     assert no_sideways_scroll(page)
     axe_check(page, "series page")
     screenshot(page, "network-05-series-pl")
+
+    page.goto("/pl/")
+    page.locator("a[href='/pl/focus/']").click()
+    now = page.locator("section[aria-labelledby=current-focus-heading]").inner_text()
+    assert "Polska" in now and "Media Dizajn" in now
+    assert no_sideways_scroll(page)
+    axe_check(page, "focus page")
+    screenshot(page, "network-06-focus-pl")

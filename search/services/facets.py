@@ -1,6 +1,7 @@
 """Facet counts of search hits: by type, subsector and country, named in the locale searched
 (lms.i18n.snippet_names: the requested locale, else the source locale)."""
 
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from wagtail.models import Page
@@ -62,17 +63,20 @@ class Owner:
         )
 
     def owners_of(self, ids):
-        """{object id: id of the object its tags are on}: itself, or its parent page."""
+        """{object id: id of the object its tags are on}: itself, or its parent page, found in
+        one query (the parent's path is the page's without its last step; path is unique)."""
         if self.parent is None:
             return {pk: pk for pk in ids}
         step = self.model.steplen
-        paths = dict(self.model._default_manager.filter(pk__in=ids).values_list("pk", "path"))
-        by_path = dict(
-            self.parent._default_manager.filter(
-                path__in={path[:-step] for path in paths.values()}
-            ).values_list("path", "pk")
+        parent = self.parent._default_manager.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - step)
+        ).values("pk")[:1]
+        rows = (
+            self.model._default_manager.filter(pk__in=ids)
+            .annotate(owner_pk=Subquery(parent))
+            .values_list("pk", "owner_pk")
         )
-        return {pk: by_path.get(path[:-step]) for pk, path in paths.items()}
+        return dict(rows)
 
     def tags(self, dimension, ids, owner_of=None):
         """{object id: set of keys} for ``ids``; ``owner_of`` is ``owners_of(ids)`` when the

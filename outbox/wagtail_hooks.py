@@ -18,6 +18,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import delivery, net, webhooks
 from .events import EVENT_TYPES
@@ -147,6 +148,16 @@ def replay_view(request, pk):
     return redirect("webhook_deliveries:index")
 
 
+class MadeByTheOutbox(ModelPermissionPolicy):
+    """Deliveries are made by the outbox and replayed, never added or edited by hand."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "change") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
 class DeliveryViewSet(ModelViewSet):
     model = Delivery
     icon = "resubmit"
@@ -180,6 +191,10 @@ class DeliveryViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("<int:pk>/replay/", replay_view, name="replay"),
         ]
+
+    @property
+    def permission_policy(self):
+        return MadeByTheOutbox(Delivery)
 
     def get_form_class(self, for_update=False):
         # Deliveries are made by the outbox, never by hand.

@@ -92,7 +92,12 @@ def _action(model, finder, id_name):
 @require_GET
 def dashboard(request):
     summary = services.progress_summary(request.user)
-    return render(request, "lms/dashboard.html", {"summary": summary})
+    context = {
+        "summary": summary,
+        "resume": services.resume_point(summary["courses"]),
+        "suggestions": services.suggested_courses(request.user),
+    }
+    return render(request, "lms/dashboard.html", context)
 
 
 @_action(CoursePage, services.live_course, "course_id")

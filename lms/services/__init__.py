@@ -61,7 +61,9 @@ from .progress import (
     lesson_status,
     passed_quizzes,
     progress_summary,
+    resume_point,
     shown_status,
+    suggested_courses,
 )
 from .quizzes import QuizError, grade, grade_quiz, question_name, quiz_attempts
 
@@ -110,9 +112,11 @@ __all__ = [
     "quiz_attempts",
     "quiz_ids",
     "record_progress",
+    "resume_point",
     "revoke_tokens",
     "shown_status",
     "source_courses",
+    "suggested_courses",
     "valid_id",
     "verify_certificate",
 ]

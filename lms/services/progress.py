@@ -7,9 +7,11 @@ records it as completed); a lesson without a quiz is done when the learner marks
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from courses.models import CoursePage, LessonPage
 from lms import i18n
-from lms.models import Certificate, Enrolment, LessonProgress, QuizAttempt
+from lms.models import Certificate, Enrolment, LessonProgress, Profile, QuizAttempt
 
 from .pages import NotFound, lesson_course, lessons_of, localized, quiz_ids, source_courses
 
@@ -45,6 +47,7 @@ class LessonState:
     quizzes: list = field(default_factory=list)
     quizzes_passed: set = field(default_factory=set)
     is_new: bool = False
+    updated_at: object = None
 
     @property
     def is_done(self):
@@ -171,6 +174,7 @@ def course_states(user, enrolments, locale_code=None, course_keys=()):
                     row.position,
                     row.time_spent,
                 )
+                state.updated_at = row.updated_at
             # Once a course was complete, every lesson not done since is one the editors added
             # (or gave a new quiz) after the learner finished.
             state.is_new = bool(enrolment and enrolment.completed_at and not state.is_done)
@@ -254,3 +258,51 @@ def progress_summary(user, locale_code=None):
         "lessons_completed": sum(state.completed for state in states),
         "time_spent": sum(state.time_spent for state in states),
     }
+
+
+def resume_point(states):
+    """ "Continue where you left off": ``(course state, lesson state)`` of the unfinished
+    lesson the learner touched last, in a course not yet complete; else the next lesson of
+    the course enrolled in last; None when there is nothing to continue."""
+    open_states = [state for state in states if state.course is not None and not state.is_complete]
+    touched = [
+        (lesson.updated_at, state, lesson)
+        for state in open_states
+        for lesson in state.lessons
+        if lesson.updated_at is not None and not lesson.is_done
+    ]
+    if touched:
+        _when, state, lesson = max(touched, key=lambda item: item[0])
+        return state, lesson
+    for state in open_states:
+        for lesson in state.lessons:
+            if not lesson.is_done:
+                return state, lesson
+    return None
+
+
+def suggested_courses(user, locale_code=None, limit=3):
+    """Served courses the learner is not enrolled in that match their profile's subsector or
+    country (both first), in their language where translated."""
+    profile = Profile.objects.filter(user=user).first()
+    if profile is None or not (profile.subsector or profile.country):
+        return []
+    served = CoursePage.objects.served().exclude(
+        translation_key__in=Enrolment.objects.filter(user=user).values("course_key")
+    )
+
+    def keys(condition):
+        return set(served.filter(condition).values_list("translation_key", flat=True))
+
+    by_subsector = keys(Q(subsectors__slug=profile.subsector)) if profile.subsector else set()
+    by_country = keys(Q(countries__code=profile.country)) if profile.country else set()
+    sources = source_courses(by_subsector | by_country)
+    local = localized(CoursePage, sources.values(), locale_code or i18n.active_code())
+    ranked = sorted(
+        local.values(),
+        key=lambda course: (
+            -((course.translation_key in by_subsector) + (course.translation_key in by_country)),
+            course.title.casefold(),
+        ),
+    )
+    return ranked[:limit]

@@ -89,3 +89,9 @@ class FocusPeriodForm(SourceSnippetChoices, WagtailAdminModelForm):
     """A focus period: its country and featured partners among the source-language snippets."""
 
     source_snippet_fields = ("country", "partners")
+
+
+class CompetenciesForm(SourceSnippetChoices, WagtailAdminModelForm):
+    """A partner's competencies: the partner and the vocabulary in the source language."""
+
+    source_snippet_fields = ("partner", "offers", "seeks")

@@ -26,7 +26,7 @@ from courses.demo.localize import translate_with_text
 from courses.models import Country, Partner, Subsector
 from courses.services import ensure_site_structure
 
-from .models import EventIndexPage, EventPage, EventSeries, FocusPeriod
+from .models import Competency, EventIndexPage, EventPage, EventSeries, FocusPeriod
 
 INDEX = {
     "en": {
@@ -296,7 +296,32 @@ def load(report=print, user=None):
             _translate(event, code, {"title": title, "summary": summary}, user)
     report(f"Events: {len(events(timezone.localdate()))} ({created} new), series: {len(series)}")
     load_focus(source_locale, report)
+    load_vocabulary(source_locale, user, report)
     return index
+
+
+# The vocabulary of what partners offer and seek. The facts say nothing of what each partner
+# offers or seeks, so the demo declares none: partners' editors do, in the admin.
+VOCABULARY = {
+    "co-production": ("Co-production", "Koprodukcja", "Koproduktion"),
+    "market-entry": ("Market entry", "Wejście na rynek", "Markteintritt"),
+    "funding-partners": ("Funding partners", "Partnerzy finansujący", "Förderpartner"),
+    "mentoring": ("Mentoring", "Mentoring", "Mentoring"),
+    "study-visits": ("Study visits", "Wizyty studyjne", "Studienreisen"),
+    "training": ("Training", "Szkolenia", "Weiterbildung"),
+    "venues": ("Venues", "Miejsca wydarzeń", "Veranstaltungsorte"),
+    "research": ("Research", "Badania", "Forschung"),
+}
+
+
+def load_vocabulary(source_locale, user=None, report=print):
+    for slug, (english, polish, german) in VOCABULARY.items():
+        word = Competency.objects.filter(locale=source_locale, slug=slug).first()
+        if word is None:
+            word = Competency.objects.create(locale=source_locale, slug=slug, name=english)
+        _translate(word, "pl", {"name": polish}, user)
+        _translate(word, "de", {"name": german}, user)
+    report(f"Competencies: {len(VOCABULARY)}")
 
 
 FOCUS = [

@@ -34,7 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from courses.models import CaseStudyPage, Country, CoursePage, HarbourPage, Partner, Subsector
 
-from .admin_forms import EventPageForm, FocusPeriodForm
+from .admin_forms import CompetenciesForm, EventPageForm, FocusPeriodForm
 from .blocks import ProgrammeBlock
 
 # The timezones of the Baltic Sea Region's countries, and UTC for online events.
@@ -505,3 +505,67 @@ class FocusPeriod(TranslatableMixin, ClusterableModel):
                     }
                 }
             )
+
+
+class Competency(TranslatableMixin, models.Model):
+    """A word of the small vocabulary partners declare what they offer and seek with:
+    co-production, market entry, funding partners, mentoring, study visits, training…"""
+
+    slug = models.SlugField(_("slug"), max_length=80)
+    name = models.CharField(_("name"), max_length=100)
+
+    override_translatable_fields = [SynchronizedField("slug"), TranslatableField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("competency")
+        verbose_name_plural = _("competencies")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_competency_slug")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class PartnerCompetencies(ClusterableModel):
+    """What a partner (its source-language record) offers and seeks, and its contact
+    person. A private email is for Harbour's own messages only: no page, API answer or
+    search result ever shows it."""
+
+    partner = models.OneToOneField(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="competencies"
+    )
+    offers = ParentalManyToManyField(
+        Competency, verbose_name=_("offers"), blank=True, related_name="+"
+    )
+    seeks = ParentalManyToManyField(
+        Competency, verbose_name=_("seeks"), blank=True, related_name="+"
+    )
+    contact_role = models.CharField(_("contact person's role"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    email_is_public = models.BooleanField(
+        _("show the email"),
+        default=False,
+        help_text=_("Unticked, the email stays private: it is never shown or served."),
+    )
+
+    panels = [
+        FieldPanel("partner"),
+        FieldPanel("offers", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("seeks", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("contact_role"), FieldPanel("contact_email")]),
+        FieldPanel("email_is_public"),
+    ]
+    base_form_class = CompetenciesForm
+
+    class Meta:
+        verbose_name = _("partner competencies")
+        verbose_name_plural = _("partner competencies")
+
+    def __str__(self):
+        return str(self.partner)
+
+    @property
+    def public_email(self):
+        return self.contact_email if self.email_is_public else ""

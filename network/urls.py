@@ -13,4 +13,5 @@ urlpatterns = [
     path("calendar.ics", web.calendar_feed, name="feed"),
     path("calendar/<int:event_id>.ics", web.event_ics, name="event-ics"),
     path("focus/", web.focus_page, name="focus"),
+    path("competencies/", web.competency_page, name="competencies"),
 ]

@@ -10,7 +10,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_forms import editable_partner_keys
-from .models import EventPage, EventSeries, FocusPeriod, PartnerEditors
+from .models import (
+    Competency,
+    EventPage,
+    EventSeries,
+    FocusPeriod,
+    PartnerCompetencies,
+    PartnerEditors,
+)
 
 
 class EventSeriesViewSet(SnippetViewSet):
@@ -40,8 +47,29 @@ class FocusPeriodViewSet(SnippetViewSet):
     ordering = ["starts_on"]
 
 
+class CompetencyViewSet(SnippetViewSet):
+    model = Competency
+    icon = "tag"
+    menu_label = _("Competencies")
+    list_display = ["name", "slug"]
+    list_filter = ["locale"]
+
+
+class PartnerCompetenciesViewSet(SnippetViewSet):
+    model = PartnerCompetencies
+    icon = "group"
+    menu_label = _("Partner competencies")
+    list_display = ["partner", "contact_role"]
+
+
 class NetworkViewSetGroup(SnippetViewSetGroup):
-    items = (EventSeriesViewSet, FocusPeriodViewSet, PartnerEditorsViewSet)
+    items = (
+        EventSeriesViewSet,
+        FocusPeriodViewSet,
+        CompetencyViewSet,
+        PartnerCompetenciesViewSet,
+        PartnerEditorsViewSet,
+    )
     menu_icon = "date"
     menu_label = _("CCI network")
     menu_name = "network"

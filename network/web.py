@@ -230,3 +230,30 @@ def current_focus_entry():
     requested = active_locale()
     period = services.current_focus(requested)
     return focus_entry(period, requested, featured=False) if period else None
+
+
+# --- Competency map ---------------------------------------------------------------------------
+
+
+def competency_page(request):
+    """``/<lang>/competencies/``: subsector × country (each count links to the filtered
+    partner directory) and offers × seeks, as tables and as heat maps drawn on the server."""
+    from django.urls import reverse
+    from django.utils.safestring import mark_safe
+
+    from .competencies import competency_map, heat_map_svg
+
+    found = competency_map(active_locale())
+    directory = reverse("courses:partners")
+    where, what = found["subsector_country"], found["offers_seeks"]
+    return TemplateResponse(
+        request,
+        "network/competencies.html",
+        {
+            "where": where,
+            "what": what,
+            "directory_url": directory,
+            "where_svg": mark_safe(heat_map_svg(where, _("Partners by subsector and country"))),
+            "what_svg": mark_safe(heat_map_svg(what, _("Partners by what they offer and seek"))),
+        },
+    )

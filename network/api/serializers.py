@@ -196,3 +196,37 @@ class FocusPeriodSerializer(LocalizedSerializer):
     def get_events(self, obj):
         pages = self._pages(EventPage, obj.events.all())
         return EventBriefSerializer(pages, many=True, context=self.context).data
+
+
+class CompetencySerializer(LocalizedSerializer):
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class AxisSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="A subsector's or competency's slug, a country code.")
+    name = serializers.CharField(help_text="Named in the requested locale.")
+
+
+class CellSerializer(serializers.Serializer):
+    row = serializers.CharField()
+    column = serializers.CharField()
+    count = serializers.IntegerField(help_text="How many partners.")
+    directory_url = serializers.CharField(
+        allow_null=True, help_text="The partner directory filtered to this cell, or null."
+    )
+
+
+class MatrixSerializer(serializers.Serializer):
+    rows = AxisSerializer(many=True)
+    columns = AxisSerializer(many=True)
+    cells = CellSerializer(many=True, help_text="The cells with at least one partner.")
+
+
+class CompetencyMapSerializer(serializers.Serializer):
+    subsector_country = MatrixSerializer(
+        help_text="Partners active in each subsector (rows) by country (columns)."
+    )
+    offers_seeks = MatrixSerializer(
+        help_text="Partners that offer the row's competency and seek the column's."
+    )

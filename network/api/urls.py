@@ -8,7 +8,9 @@ from . import views
 router = SimpleRouter(trailing_slash=True)
 router.register("events", views.EventViewSet, basename="event")
 router.register("focus-countries", views.FocusPeriodViewSet, basename="focus-period")
+router.register("competencies", views.CompetencyViewSet, basename="competency")
 
 urlpatterns = router.urls + [
     path("focus-country/", views.FocusCountryView.as_view(), name="focus-country"),
+    path("competency-map/", views.CompetencyMapView.as_view(), name="competency-map"),
 ]

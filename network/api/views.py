@@ -23,12 +23,14 @@ from courses.api.views import (
     PageViewSet,
     documented,
 )
+from lms.api import links
 from lms.api.cache import CachedResponseMixin
-from lms.api.views import HarbourGenericAPIView
+from lms.api.views import HarbourAPIView, HarbourGenericAPIView
 
 from .. import services
+from ..competencies import competency_map
 from ..filters import EventFilterSet, FocusPeriodFilterSet, current_focus_key
-from ..models import EventPage, FocusPeriod
+from ..models import Competency, EventPage, FocusPeriod
 from . import serializers
 
 
@@ -114,3 +116,52 @@ class FocusCountryView(FocusContextMixin, CachedResponseMixin, HarbourGenericAPI
         context = self.get_serializer_context()
         context["requested_locale"] = self.requested_locale
         return Response(serializers.FocusPeriodSerializer(period, context=context).data)
+
+
+@documented(serializers.CompetencySerializer)
+class CompetencyViewSet(mixins.ListModelMixin, ContentViewSet):
+    """The vocabulary of what partners offer and seek, named in ``?locale=``."""
+
+    model = Competency
+    serializer_class = serializers.CompetencySerializer
+    default_ordering = ("name", "pk")
+
+
+def matrix_data(request, matrix, requested, directory=False):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(requested.code):
+        base = reverse("courses:partners")
+    cells = []
+    for (row, column), count in sorted(matrix.counts.items()):
+        url = None
+        if directory:
+            url = links.absolute(request, f"{base}?subsector={row}&country={column}")
+        cells.append({"row": row, "column": column, "count": count, "directory_url": url})
+    return {
+        "rows": [{"key": key, "name": name} for key, name in matrix.rows],
+        "columns": [{"key": key, "name": name} for key, name in matrix.columns],
+        "cells": cells,
+    }
+
+
+class CompetencyMapView(CachedResponseMixin, HarbourAPIView):
+    """The competency map: ``subsector_country`` (each cell links to the filtered partner
+    directory) and ``offers_seeks``, counted over the partner organisations."""
+
+    @extend_schema(
+        parameters=LOCALE_PARAMETERS,
+        responses={200: serializers.CompetencyMapSerializer, 304: NOT_MODIFIED},
+    )
+    def get(self, request):
+        found = competency_map(self.requested_locale)
+        requested = self.requested_locale
+        return Response(
+            {
+                "subsector_country": matrix_data(
+                    request, found["subsector_country"], requested, directory=True
+                ),
+                "offers_seeks": matrix_data(request, found["offers_seeks"], requested),
+            }
+        )

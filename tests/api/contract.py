@@ -224,6 +224,7 @@ def focus_schedule(directory, course, study, event):
     current.events.set([event])
     current.save()
     translate_snippet(current, "pl", headline="Polska w centrum uwagi")
+    competencies(directory)
     FocusPeriod.objects.create(
         locale=factories.locale(),
         country=directory["DE"],
@@ -231,3 +232,22 @@ def focus_schedule(directory, course, study, event):
         ends_on=today + datetime.timedelta(days=170),
         headline="Germany in focus",
     )
+
+
+def competencies(directory):
+    """The Goethe-Institut offers mentoring and seeks market entry; its email is private."""
+    from network.models import Competency, PartnerCompetencies
+
+    mentoring = Competency.objects.create(
+        slug="mentoring", name="Mentoring", locale=factories.locale()
+    )
+    market = Competency.objects.create(
+        slug="market-entry", name="Market entry", locale=factories.locale()
+    )
+    translate_snippet(mentoring, "pl", name="Mentoring")
+    record = PartnerCompetencies.objects.create(
+        partner=directory["goethe"], contact_email="private@goethe.example"
+    )
+    record.offers.set([mentoring])
+    record.seeks.set([market])
+    record.save()

@@ -77,6 +77,8 @@ CALLS = {
     ("event-detail", "get"): lambda c: ({"pk": c["event"].pk}, None),
     ("focus-period-list", "get"): lambda c: ({}, None),
     ("focus-country", "get"): lambda c: ({}, None),
+    ("competency-list", "get"): lambda c: ({}, None),
+    ("competency-map", "get"): lambda c: ({}, None),
 }
 # Query parameters an operation needs to succeed, or a function of the content giving them.
 REQUIRED_QUERY = {

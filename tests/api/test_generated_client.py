@@ -251,6 +251,11 @@ RECIPES = {
         Call({"when": "coming"}, model="PaginatedFocusPeriodList"),
         Call({"when": "soon"}, status=400),
     ],
+    "competencies_list": lambda c: [Call({"locale": "pl"}, model="PaginatedCompetencyList")],
+    "competency_map_retrieve": lambda c: [
+        Call(model="CompetencyMap"),
+        Call({"locale": "pl"}, model="CompetencyMap"),
+    ],
     "focus_country_retrieve": lambda c: [
         Call(model="FocusPeriod"),
         Call({"locale": "pl"}, model="FocusPeriod"),

@@ -1,7 +1,7 @@
 """A member of the CCI network in Polish, in a real browser: sees the focus country and the
 coming events on the home page, finds a webinar on the calendar with its filters, opens it, adds it to a calendar
 (downloads the .ics, parsed back here), reads the series with its rotating hosts and the
-focus country's page; at
+focus country's page, and the competency map down to the filtered directory; at
 360 px without sideways scrolling, with axe-core on each new page type and screenshots in
 tests/browser/screenshots/."""
 
@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from network.models import FocusPeriod
+from network.models import Competency, FocusPeriod, PartnerCompetencies
 from tests import factories
 from tests.api.conftest import translate, translate_snippet
 from tests.network.conftest import days_from_now
@@ -79,6 +79,17 @@ def calendar(home):
     focus.partners.set([media_dizajn])
     focus.save()
     translate_snippet(focus, "pl", headline="Polska: partnerzy od Szczecina po Elbląg")
+    design = factories.SubsectorFactory(slug="design", name="Design")
+    media_dizajn.subsectors.set([design])
+    media_dizajn.save()
+    mentoring = Competency.objects.create(slug="mentoring", name="Mentoring", locale=home.locale)
+    market = Competency.objects.create(slug="market-entry", name="Market entry", locale=home.locale)
+    declared = PartnerCompetencies.objects.create(
+        partner=media_dizajn, contact_email="private@media-dizajn.example"
+    )
+    declared.offers.set([mentoring])
+    declared.seeks.set([market])
+    declared.save()
     return webinar
 
 
@@ -146,3 +157,14 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
     assert no_sideways_scroll(page)
     axe_check(page, "focus page")
     screenshot(page, "network-06-focus-pl")
+
+    page.goto("/pl/")
+    page.locator("a[href='/pl/competencies/']").click()
+    assert page.locator("svg.heat-map").count() == 2
+    page.locator("a[href='/pl/partners/?subsector=design&country=PL']").click()
+    assert "Media Dizajn" in page.locator("main").inner_text()
+    page.go_back()
+    assert no_sideways_scroll(page)
+    assert "private@media-dizajn.example" not in page.content()
+    axe_check(page, "competency map")
+    screenshot(page, "network-07-competencies-pl")

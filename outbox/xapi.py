@@ -32,6 +32,7 @@ import json
 import uuid
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from . import net
 from .events import NAMESPACE
@@ -179,10 +180,10 @@ def statements_url():
 def send(delivery):
     """PUT the event's statement under its id; returns the LRS's status code."""
     if not configured():
-        raise net.Refused("HARBOUR_XAPI_ENDPOINT is not set.")
+        raise net.Refused(_("No learning record store is configured (HARBOUR_XAPI_ENDPOINT)."))
     statement = build(delivery.event)
     if statement is None:
-        raise net.Refused("This event has no xAPI statement.")
+        raise net.Refused(_("This event has no xAPI statement."))
     body = json.dumps(statement, separators=(",", ":")).encode()
     response = net.put(
         f"{statements_url()}?statementId={statement['id']}",

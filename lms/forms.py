@@ -54,10 +54,12 @@ class SignupForm(UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
-        fields = ["username", "email"]
+        fields = ["username", "first_name", "last_name", "email"]
+        help_texts = {"first_name": _("Your name as it will be printed on your certificates.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = True
         self.fields["preferred_language"].choices = settings.LANGUAGES
         self.fields["preferred_language"].initial = (get_language() or "en").split("-")[0]
 
@@ -103,6 +105,13 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_profile_fields()
+
+
+class CertificateNameForm(forms.Form):
+    """The name a certificate prints, confirmed or corrected by the learner."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
 
 
 class DeleteAccountForm(forms.Form):

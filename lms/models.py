@@ -229,6 +229,8 @@ class Certificate(models.Model):
     )
     course_key = models.UUIDField(_("course translation key"))
     learner_name = models.CharField(_("learner name"), max_length=255, blank=True)
+    # When the learner confirmed the name to print (asked on their first certificate).
+    name_confirmed_at = models.DateTimeField(_("name confirmed"), null=True, blank=True)
     course_title = models.CharField(_("course title"), max_length=255)
     locale = models.CharField(_("locale"), max_length=10, blank=True)
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)

@@ -9,6 +9,11 @@ app_name = "lms"
 urlpatterns = [
     path("learn/", views.dashboard, name="dashboard"),
     path("learn/courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
+    path(
+        "learn/courses/<int:course_id>/completed/",
+        views.course_completed,
+        name="course-completed",
+    ),
     path("learn/lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson-complete"),
     path("learn/lessons/<int:lesson_id>/position/", views.lesson_position, name="lesson-position"),
     path(
@@ -28,4 +33,5 @@ urlpatterns = [
     # "verify/" before "<code>/" so the verify page is never read as a code.
     path("certificates/verify/", views.certificate_verify, name="certificate-verify"),
     path("certificates/<str:code>/", views.certificate, name="certificate"),
+    path("certificates/<str:code>/name/", views.certificate_name, name="certificate-name"),
 ]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from courses.models import CoursePage, LessonPage
+from courses.web.pages import localized_related
 
 from . import services
 from .api.exceptions import (
@@ -32,6 +33,7 @@ from .api.exceptions import (
 )
 from .forms import (
     AccountForm,
+    CertificateNameForm,
     CertificateVerifyForm,
     CredentialUploadForm,
     DeleteAccountForm,
@@ -39,7 +41,7 @@ from .forms import (
     ProfileForm,
     SignupForm,
 )
-from .i18n import active_code
+from .i18n import active_code, active_locale
 from .services import credentials
 
 
@@ -111,14 +113,59 @@ def enrol(request, course, course_url):
 
 
 def _completion_message(request, lesson):
-    state = services.course_progress(request.user, services.lesson_course(lesson))
+    """The course's progress after a lesson changed; a course just completed leads to its
+    completion page (``state.completion_url``)."""
+    course = services.lesson_course(lesson)
+    state = services.course_progress(request.user, course)
+    state.completion_url = None
     if state.is_complete and state.certificate is not None:
-        messages.success(
-            request,
-            _("You have completed the course. Your certificate code is %(code)s.")
-            % {"code": state.certificate.code},
-        )
+        state.completion_url = reverse("lms:course-completed", args=[course.pk])
     return state
+
+
+@login_required
+@require_GET
+def course_completed(request, course_id):
+    """The moment a course is done: the certificate, what the course covered, its partners,
+    its duration and the date, in the learner's language."""
+    course = _get_or_404(services.live_course, course_id)
+    local = services.localized(CoursePage, [course], active_code())[course.translation_key]
+    state = services.course_progress(request.user, course)
+    if not state.is_complete or state.certificate is None:
+        return redirect(_page_url(request, CoursePage, course))
+    related = localized_related(local, active_locale())
+    context = {
+        "course": local,
+        "progress": state,
+        "certificate": state.certificate,
+        "partners": related["partners"],
+        "completed_at": state.enrolment.completed_at,
+        "confirm_name": services.asks_to_confirm_name(state.certificate),
+        "name_form": CertificateNameForm(
+            initial={"first_name": request.user.first_name, "last_name": request.user.last_name}
+        ),
+    }
+    return render(request, "lms/course_completed.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def certificate_name(request, code):
+    """Confirm or correct the name the learner's certificates print; the codes stay."""
+    found = services.verify_certificate(code)
+    if found is None or found.user_id != request.user.pk:
+        raise Http404(_("No certificate has this code."))
+    form = CertificateNameForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        services.rename_learner(
+            request.user, form.cleaned_data["first_name"], form.cleaned_data["last_name"], found
+        )
+        messages.success(request, _("Your certificates print the name you confirmed."))
+    return redirect(_safe_next(request, reverse("lms:certificate", args=[found.code])))
 
 
 @_action(LessonPage, services.live_lesson, "lesson_id")
@@ -130,6 +177,8 @@ def lesson_complete(request, lesson, lesson_url):
         return redirect(lesson_url)
     messages.success(request, _("Lesson marked as complete."))
     state = _completion_message(request, lesson)
+    if state.completion_url:
+        return redirect(state.completion_url)
     default = lesson_url
     if not state.is_complete and state.next_lesson is not None:
         default = state.next_lesson.get_url(request=request) or lesson_url
@@ -204,7 +253,10 @@ def quiz_submit(request, lesson, lesson_url, block_id):
     state = services.lesson_state(request.user, lesson)
     if attempt.passed and state is not None and state.is_done:
         messages.success(request, _("You passed the quiz. This lesson is complete."))
-    _completion_message(request, lesson)
+    state = _completion_message(request, lesson)
+    if state.completion_url:
+        messages.success(request, _("You have completed the course."))
+        return redirect(state.completion_url)
     return redirect(
         "lms:quiz-attempt", lesson_id=lesson.pk, block_id=block_id, attempt_id=attempt.pk
     )
@@ -328,6 +380,7 @@ def profile(request):
         if account_form.is_valid() and profile_form.is_valid():
             account_form.save()
             profile_form.save()
+            services.rename_learner(request.user)
             messages.success(request, _("Your profile is saved."))
             return redirect("lms:profile")
         messages.error(request, _("Please correct the errors below."))

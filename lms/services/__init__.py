@@ -28,12 +28,14 @@ from .accounts import (
     revoke_tokens,
 )
 from .certificates import (
+    asks_to_confirm_name,
     certificate_course,
     check_completion,
     issue_certificate,
     learner_name,
     new_certificate_code,
     normalise_code,
+    rename_learner,
     verify_certificate,
 )
 from .enrolment import MAX_POSITION_LENGTH, MAX_TIME_SPENT, enrol, open_lesson, record_progress
@@ -78,6 +80,7 @@ __all__ = [
     "NotFound",
     "QuizError",
     "Status",
+    "asks_to_confirm_name",
     "certificate_course",
     "check_completion",
     "course_progress",
@@ -113,6 +116,7 @@ __all__ = [
     "quiz_ids",
     "record_progress",
     "resume_point",
+    "rename_learner",
     "revoke_tokens",
     "shown_status",
     "source_courses",

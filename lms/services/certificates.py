@@ -32,6 +32,28 @@ def learner_name(user):
     return user.get_full_name().strip() or user.get_username()
 
 
+def rename_learner(user, first_name=None, last_name=None, confirm=None):
+    """Change the name the learner's certificates print (their codes stay the same) and, with
+    ``confirm``, record that the learner confirmed it on that certificate."""
+    if first_name is not None:
+        user.first_name, user.last_name = first_name.strip(), (last_name or "").strip()
+        user.save(update_fields=["first_name", "last_name"])
+    name = learner_name(user)
+    Certificate.objects.filter(user=user).exclude(learner_name=name).update(learner_name=name)
+    if confirm is not None:
+        Certificate.objects.filter(pk=confirm.pk).update(name_confirmed_at=timezone.now())
+    return name
+
+
+def asks_to_confirm_name(certificate):
+    """The learner's first certificate asks them to confirm the name it prints."""
+    if certificate.name_confirmed_at is not None or not certificate.user_id:
+        return False
+    return not Certificate.objects.filter(
+        user_id=certificate.user_id, name_confirmed_at__isnull=False
+    ).exists()
+
+
 def check_completion(enrolment):
     """Mark the enrolment complete and issue its certificate the first time every lesson is
     done. The caller holds the enrolment's row lock."""

@@ -50,6 +50,7 @@ def test_sign_up_creates_a_profile_and_logs_in(client, home):
         url("signup"),
         {
             "username": "ada",
+            "first_name": "Ada",
             "email": "ada@example.org",
             "password1": "a-long-harbour-pass",
             "password2": "a-long-harbour-pass",
@@ -70,12 +71,14 @@ def test_sign_up_creates_a_profile_and_logs_in(client, home):
         ({"password2": "something-else-entirely"}, "password2"),
         ({"preferred_language": "xx"}, "preferred_language"),
         ({"username": ""}, "username"),
+        ({"first_name": ""}, "first_name"),
     ],
 )
 def test_bad_sign_up_shows_errors_and_creates_nothing(client, db, change, field):
     factories.UserFactory(email="taken@example.org")
     data = {
         "username": "ada",
+        "first_name": "Ada",
         "email": "ada@example.org",
         "password1": "a-long-harbour-pass",
         "password2": "a-long-harbour-pass",

@@ -8,8 +8,10 @@ nothing.
 import json
 import sys
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
@@ -364,9 +366,26 @@ def signup(request):
     return render(request, "registration/signup.html", {"form": form, "next": next_url})
 
 
-def _remember_language(response, language):
-    from django.conf import settings
+class LoginView(auth_views.LoginView):
+    """Django's log-in, which then switches to the learner's preferred language: the
+    dashboard in that language (unless a ``next`` page was asked for), and the cookie."""
 
+    redirect_authenticated_user = True
+    next_page = "lms:dashboard"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        profile = services.profile_for(self.request.user)
+        language = profile.preferred_language
+        if language and language in dict(settings.LANGUAGES):
+            if not self.get_redirect_url():
+                with translation.override(language):
+                    response = redirect(reverse("lms:dashboard"))
+            _remember_language(response, language)
+        return response
+
+
+def _remember_language(response, language):
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
 
 

@@ -125,3 +125,23 @@ def test_only_the_owner_can_rename_a_certificate(
     answer = client.post(reverse("lms:certificate-name", args=[code]), {"first_name": "Eve"})
     assert answer.status_code == 404
     assert Certificate.objects.get().learner_name == "Ada Nowak"
+
+
+def test_logging_in_switches_to_the_preferred_language(client, learner, home):
+    from django.conf import settings
+
+    from lms.models import Profile
+    from tests.lms.test_pages import PASSWORD
+
+    Profile.objects.update_or_create(user=learner, defaults={"preferred_language": "lv"})
+    answer = client.post(reverse("login"), {"username": learner.username, "password": PASSWORD})
+    assert answer.status_code == 302 and answer["Location"] == "/lv/learn/"
+    assert answer.cookies[settings.LANGUAGE_COOKIE_NAME].value == "lv"
+    # A page asked for keeps its address; the cookie still follows the preference.
+    client.logout()
+    answer = client.post(
+        reverse("login") + "?next=/en/courses/",
+        {"username": learner.username, "password": PASSWORD, "next": "/en/courses/"},
+    )
+    assert answer["Location"] == "/en/courses/"
+    assert answer.cookies[settings.LANGUAGE_COOKIE_NAME].value == "lv"

@@ -2,9 +2,10 @@
 against what they seek (offers × seeks), counted over the partners of the source language
 (one record per organisation), named in the reader's language.
 
-``competency_map(requested)`` costs five queries whatever the number of partners: the
-subsector and country counts, the competencies' offers and seeks, and the names of
-subsectors, countries and competencies. ``heat_map_svg`` draws a matrix as SVG on the
+``competency_map(requested)`` costs a fixed number of queries whatever the number of
+partners (the API answer: 8, tests/network/test_competencies.py): the subsector and country
+counts, the declarations with their offers and seeks, and the names of subsectors, countries
+and competencies. ``heat_map_svg`` draws a matrix as SVG on the
 server (no script, no external request), beside the table that carries the same numbers.
 """
 

@@ -110,3 +110,26 @@ def test_a_private_email_never_appears_on_a_page_an_api_answer_or_a_search(
         assert "private-contact" not in response.content.decode(), url
     assert PartnerCompetencies.objects.get(partner=media).public_email == ""
     assert PartnerCompetencies.objects.get(partner__slug="goethe-institut").public_email == PUBLIC
+
+
+def test_the_map_costs_the_same_for_2_or_12_partners(api, network, directory, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.HARBOUR_API_CACHE = False
+    api.get_json("/api/v1/competency-map/")
+    with CaptureQueriesContext(connection) as two:
+        api.get_json("/api/v1/competency-map/")
+    for _number in range(10):
+        partner = factories.PartnerFactory(country=directory["DE"])
+        partner.subsectors.set([directory["music"]])
+        partner.save()
+        record = PartnerCompetencies.objects.create(partner=partner)
+        record.offers.set([network["vocabulary"]["mentoring"]])
+        record.save()
+    with CaptureQueriesContext(connection) as twelve:
+        data = api.get_json("/api/v1/competency-map/")
+    cells = {(c["row"], c["column"]): c["count"] for c in data["subsector_country"]["cells"]}
+    assert cells[("music", "DE")] == 10
+    assert len(twelve) == len(two)
+    print(f"competency map: {len(two)} queries for 2 and for 12 partners")

@@ -177,3 +177,20 @@ def test_a_bad_when_is_a_400(api, schedule):
     data = api.get_json("/api/v1/focus-countries/?when=soon", status=400)
 
     assert "when" in data["errors"]
+
+
+def test_the_schedule_costs_the_same_for_3_or_12_periods(api, schedule, countries, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.HARBOUR_API_CACHE = False
+    api.get_json("/api/v1/focus-countries/?locale=pl")
+    with CaptureQueriesContext(connection) as three:
+        api.get_json("/api/v1/focus-countries/?locale=pl")
+    for number in range(9):
+        period(countries["EE"], day(200 + 20 * number), day(210 + 20 * number))
+    with CaptureQueriesContext(connection) as twelve:
+        data = api.get_json("/api/v1/focus-countries/?locale=pl")
+    assert data["count"] == 12
+    assert len(twelve) == len(three)
+    print(f"focus schedule: {len(three)} queries for 3 and for 12 periods")

@@ -71,6 +71,8 @@ def test_signup_in_lithuanian_learn_pass_quiz_switch_to_english_and_verify_certi
     page.wait_for_url(re.compile(r"/lt/accounts/signup/"))
     axe_check(page, "signup")
     page.fill("#id_username", "ruta")
+    page.fill("#id_first_name", "Rūta")
+    page.fill("#id_last_name", "Petraitė")
     page.fill("#id_email", "ruta@example.org")
     page.fill("#id_password1", "kopų-vėjas-2026")
     page.fill("#id_password2", "kopų-vėjas-2026")
@@ -146,7 +148,7 @@ def test_signup_in_lithuanian_learn_pass_quiz_switch_to_english_and_verify_certi
     axe_check(page, "verify form")
     page.fill("input[name=code]", code)
     with page.expect_navigation():
-        page.locator("main form button[type=submit]").click()
+        page.get_by_role("button", name="Check", exact=True).click()
     assert "This certificate is genuine." in page.locator("main").inner_text()
     axe_check(page, "verify result")
     screenshot(page, "13-certificate-verified-en")

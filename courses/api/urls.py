@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import changes, find, translation_status, views
+from . import changes, exports, find, translation_status, views
 
 router = SimpleRouter(trailing_slash=True)
 router.register("courses", views.CourseViewSet, basename="course")
@@ -23,4 +23,5 @@ urlpatterns = router.urls + [
     path("preview/", views.PreviewView.as_view(), name="preview"),
     path("find/", find.FindView.as_view(), name="find"),
     path("changes/", changes.ChangeFeedView.as_view(), name="changes"),
+    path("courses/<str:pk>/export/", exports.CourseExportView.as_view(), name="course-export"),
 ]

@@ -4,7 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework import authentication, exceptions
+from rest_framework import authentication, exceptions, permissions
 
 from lms.models import APIKey
 
@@ -51,3 +51,12 @@ class APIKeyScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "Partner sites send “Api-Key <key>”; keys are made in the admin.",
         }
+
+
+class PartnerKeyRequired(permissions.BasePermission):
+    """Only a request with a valid API key passes; without one it is a 401 that asks for it."""
+
+    message = _("This operation is for partner sites: send “Authorization: Api-Key <key>”.")
+
+    def has_permission(self, request, view):
+        return isinstance(request.auth, APIKey)

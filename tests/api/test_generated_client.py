@@ -17,12 +17,14 @@ import subprocess
 import sys
 import traceback
 import typing
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from rest_framework.authtoken.models import Token
 
+from lms.models import APIKey
 from tests.api.contract import PASSWORD, RIGHT, ResponseValidator, build_content, served_schema
 
 # The live server needs a transactional database.
@@ -52,7 +54,12 @@ def generated(schema, tmp_path_factory):
     work = tmp_path_factory.mktemp("generated-client")
     (work / "schema.json").write_text(json.dumps(schema))
     # No post-hooks: formatting the generated code with ruff only costs time.
-    (work / "config.json").write_text(json.dumps({"post_hooks": []}))
+    # A zip (a course export) is a file to the generator, as application/octet-stream is.
+    config = {
+        "post_hooks": [],
+        "content_type_overrides": {"application/zip": "application/octet-stream"},
+    }
+    (work / "config.json").write_text(json.dumps(config))
     result = subprocess.run(
         [
             str(GENERATOR),
@@ -158,6 +165,10 @@ class Call:
     model: str = ""
     many: bool = False
     token: bool = True
+    # As a partner site, with an API key, instead of the learner's token.
+    api_key: bool = False
+    # A file, not JSON: ``response.parsed`` is the generated File, a zip.
+    file: bool = False
     body: dict | None = None
     # Run after the call: puts back what the call takes away (a revoked token).
     after: object = None
@@ -362,6 +373,14 @@ RECIPES = {
         Call({"since": "1", "limit": 5, "type_": "course"}, model="ChangeFeed"),
         Call({"since": "yesterday"}, status=400),
     ],
+    # A package of the course in each format, for a partner site; a format that does not exist.
+    "courses_export": lambda c: [
+        *(
+            Call({"id": c["course"].pk, "format_": name, "locale": "en"}, api_key=True, file=True)
+            for name in ("cc11", "thincc13", "scorm12")
+        ),
+        Call({"id": c["course"].pk, "format_": "cc11"}, token=False, status=401),
+    ],
     "me_progress_retrieve": lambda c: [
         Call(model="ProgressSummary"),
         Call({"locale": "pl"}, model="ProgressSummary"),
@@ -386,11 +405,18 @@ def test_a_generated_client_parses_every_operation(
 
     content = build_content(locales, home, course_index, case_study_index, course, directory)
     models = importlib.import_module(f"{PACKAGE}.models")
+    generated_types = importlib.import_module(f"{PACKAGE}.types")
     anonymous = generated.Client(base_url=live_server.url, raise_on_unexpected_status=True)
     learner = generated.AuthenticatedClient(
         base_url=live_server.url,
         token=content["token"],
         prefix="Token",
+        raise_on_unexpected_status=True,
+    )
+    partner = generated.AuthenticatedClient(
+        base_url=live_server.url,
+        token=APIKey.generate(name="Generated client")[1],
+        prefix="Api-Key",
         raise_on_unexpected_status=True,
     )
     failures = [f"{name}: does not import: {error}" for name, error in sorted(broken.items())]
@@ -403,9 +429,8 @@ def test_a_generated_client_parses_every_operation(
                 kwargs["body"] = body_class(module).from_dict(call.body)
             label = f"{name}({call.kwargs}{', body' if call.body else ''})"
             try:
-                response = module.sync_detailed(
-                    client=learner if call.token else anonymous, **kwargs
-                )
+                client = partner if call.api_key else learner if call.token else anonymous
+                response = module.sync_detailed(client=client, **kwargs)
             except Exception as error:  # noqa: BLE001 - every failure is reported at the end
                 where = traceback.extract_tb(error.__traceback__)[-1]
                 failures.append(
@@ -415,6 +440,15 @@ def test_a_generated_client_parses_every_operation(
                 continue
             if call.after is not None:
                 call.after()
+            if call.file:
+                parsed = response.parsed
+                if response.status_code != call.status or not isinstance(
+                    parsed, generated_types.File
+                ):
+                    failures.append(f"{label}: {response.status_code}, parsed {parsed!r}")
+                elif not zipfile.is_zipfile(parsed.payload):
+                    failures.append(f"{label}: the file is not a zip")
+                continue
             body = json.loads(response.content) if response.content else None
             problems = []
             if response.status_code != call.status:

@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from courses.models import CoursePage, LessonPage
+from lms import i18n
 from lms.models import Certificate, Enrolment, Profile, QuizAttempt
 from outbox import xapi
 
-from .pages import LearnerError
+from .pages import LearnerError, localized, source_courses
 
 
 def profile_for(user):
@@ -23,11 +25,48 @@ def _iso(value):
     return value.isoformat() if isinstance(value, datetime) else value
 
 
+class _Titles:
+    """The titles of the courses, lessons and quizzes a learner's records name by key, in the
+    learner's language where translated; None for a page no longer published."""
+
+    def __init__(self, enrolments, attempts, locale_code):
+        course_keys = {enrolment.course_key for enrolment in enrolments}
+        course_keys |= {certificate.course_key for certificate in attempts[1]}
+        lesson_keys = {row.lesson_key for e in enrolments for row in e.lesson_progress.all()}
+        lesson_keys |= {attempt.lesson_key for attempt in attempts[0]}
+        self.courses = localized(CoursePage, source_courses(course_keys).values(), locale_code)
+        lessons = {}
+        for lesson in LessonPage.objects.served().filter(translation_key__in=lesson_keys):
+            lessons.setdefault(lesson.translation_key, lesson)
+        self.lessons = localized(LessonPage, lessons.values(), locale_code)
+
+    def course(self, key):
+        page = self.courses.get(key)
+        return page.title if page else None
+
+    def lesson(self, key):
+        page = self.lessons.get(key)
+        return page.title if page else None
+
+    def quiz(self, lesson_key, quiz_id):
+        page = self.lessons.get(lesson_key)
+        for block in page.body if page else ():
+            if block.block_type == "quiz" and block.id == quiz_id:
+                return block.value["title"]
+        return None
+
+
 def export_learner_data(user):
-    """Everything Harbour stores about the learner, as JSON-ready data."""
+    """Everything Harbour stores about the learner, as JSON-ready data: the keys, and the
+    titles of what they name in the learner's preferred language, so a person can read it."""
     profile = Profile.objects.filter(user=user).first()
-    enrolments = Enrolment.objects.filter(user=user).prefetch_related("lesson_progress")
+    enrolments = list(Enrolment.objects.filter(user=user).prefetch_related("lesson_progress"))
+    attempts = list(QuizAttempt.objects.filter(user=user).order_by("created_at", "id"))
+    certificates = list(Certificate.objects.filter(user=user))
+    language = profile.preferred_language if profile else i18n.fallback_locale_code()
+    titles = _Titles(enrolments, (attempts, certificates), language)
     return {
+        "language": language,
         "exported_at": timezone.now().isoformat(),
         "account": {
             "username": user.get_username(),
@@ -48,12 +87,14 @@ def export_learner_data(user):
         "enrolments": [
             {
                 "course_translation_key": str(enrolment.course_key),
+                "course_title": titles.course(enrolment.course_key),
                 "locale": enrolment.locale,
                 "enrolled_at": _iso(enrolment.enrolled_at),
                 "completed_at": _iso(enrolment.completed_at),
                 "lessons": [
                     {
                         "lesson_translation_key": str(row.lesson_key),
+                        "lesson_title": titles.lesson(row.lesson_key),
                         "status": row.status,
                         "position": row.position,
                         "time_spent": row.time_spent,
@@ -69,14 +110,16 @@ def export_learner_data(user):
         "quiz_attempts": [
             {
                 "lesson_translation_key": str(attempt.lesson_key),
+                "lesson_title": titles.lesson(attempt.lesson_key),
                 "quiz": attempt.quiz_id,
+                "quiz_title": titles.quiz(attempt.lesson_key, attempt.quiz_id),
                 "locale": attempt.locale,
                 "answers": attempt.answers,
                 "score": attempt.score,
                 "passed": attempt.passed,
                 "created_at": _iso(attempt.created_at),
             }
-            for attempt in QuizAttempt.objects.filter(user=user).order_by("created_at", "id")
+            for attempt in attempts
         ],
         "certificates": [
             {
@@ -86,7 +129,7 @@ def export_learner_data(user):
                 "learner_name": certificate.learner_name,
                 "issued_at": _iso(certificate.issued_at),
             }
-            for certificate in Certificate.objects.filter(user=user)
+            for certificate in certificates
         ],
         # The xAPI statements Harbour built for the learning record store, and whether each
         # has been delivered.

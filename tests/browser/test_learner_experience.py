@@ -105,3 +105,19 @@ def test_a_latvian_learner_from_empty_dashboard_to_certificate(
     page.goto(page.url)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "learner-07-dashboard-360-lv")
+
+
+@pytest.mark.parametrize("language", ["et", "de"])
+def test_the_course_page_at_360_pixels_puts_the_progress_first(
+    page,
+    site_content,  # noqa: F811
+    screenshot,
+    language,
+):
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"/{language}/courses/{site_content.slug}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    panel = page.locator(".layout--course > .panel").bounding_box()
+    syllabus = page.locator(".syllabus").bounding_box()
+    assert panel["y"] < syllabus["y"]
+    screenshot(page, f"learner-course-360-{language}")

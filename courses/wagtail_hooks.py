@@ -6,8 +6,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_review
-from .models import Country, Partner, Subsector
+from . import admin_exports, admin_review, exports
+from .models import Country, CoursePage, Partner, Subsector
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -98,3 +98,42 @@ def review_header_button(page, user, view_name=None, next_url=None):
             icon_name="check",
             priority=55,
         )
+
+
+# --- Course export (admin_exports.py) ------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_export_url():
+    return [
+        path(
+            "harbour/courses/<int:page_id>/export/<str:package_format>/",
+            admin_exports.export_view,
+            name=admin_exports.URL_NAME,
+        )
+    ]
+
+
+def export_buttons(page, user):
+    page = page.specific_deferred
+    if not isinstance(page, CoursePage) or not page.live:
+        return
+    if not page.permissions_for_user(user).can_edit():
+        return
+    for priority, (package_format, name) in enumerate(exports.FORMAT_NAMES.items(), start=80):
+        yield Button(
+            _("Export: %(format)s") % {"format": name},
+            admin_exports.export_url(page, package_format),
+            icon_name="download",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def export_header_buttons(page, user, view_name=None, next_url=None):
+    yield from export_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def export_listing_buttons(page, user, next_url=None):
+    yield from export_buttons(page, user)

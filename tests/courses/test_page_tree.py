@@ -11,6 +11,7 @@ from courses.models import (
     HomePage,
     LessonPage,
 )
+from network.models import EventIndexPage, EventPage
 from tests import factories
 
 
@@ -65,7 +66,12 @@ def test_can_create_at(tree, model, place, creatable):
 
 
 def test_allowed_subpage_models():
-    assert HomePage.allowed_subpage_models() == [CourseIndexPage, CaseStudyIndexPage]
+    assert HomePage.allowed_subpage_models() == [
+        CourseIndexPage,
+        CaseStudyIndexPage,
+        EventIndexPage,
+    ]
+    assert EventIndexPage.allowed_subpage_models() == [EventPage]
     assert CourseIndexPage.allowed_subpage_models() == [CoursePage]
     assert CoursePage.allowed_subpage_models() == [LessonPage]
     assert CaseStudyIndexPage.allowed_subpage_models() == [CaseStudyPage]

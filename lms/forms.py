@@ -32,6 +32,8 @@ class ProfileFieldsMixin:
     def setup_profile_fields(self):
         self.fields["country"].widget = forms.Select(choices=_snippet_choices(Country, "code"))
         self.fields["subsector"].widget = forms.Select(choices=_snippet_choices(Subsector, "slug"))
+        # A list of countries by name needs no note on the code behind it.
+        self.fields["country"].help_text = ""
 
     def clean_country(self):
         value = self.cleaned_data.get("country", "").upper()

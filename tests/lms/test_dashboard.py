@@ -91,3 +91,10 @@ def test_no_suggestions_without_a_profile(logged_in, learner, catalogue):
     html = text(logged_in.get(reverse("lms:dashboard")))
     assert "Suggested for you" not in html
     assert "to get suggestions" in html
+
+
+def test_the_profile_has_no_code_jargon_and_deleting_is_no_primary_button(logged_in):
+    profile = text(logged_in.get(reverse("lms:profile")))
+    assert "ISO 3166" not in profile
+    delete = text(logged_in.get(reverse("lms:account-delete")))
+    assert 'class="button button--danger"' in delete and "harbour/learner.css" in delete

@@ -145,3 +145,10 @@ def test_logging_in_switches_to_the_preferred_language(client, learner, home):
     )
     assert answer["Location"] == "/en/courses/"
     assert answer.cookies[settings.LANGUAGE_COOKIE_NAME].value == "lv"
+
+
+def test_a_failed_log_in_says_so_once(client, learner):
+    answer = client.post(reverse("login"), {"username": learner.username, "password": "nope"})
+    html = text(answer)
+    assert answer.status_code == 200
+    assert html.count("Please enter a correct username and password.") == 1

@@ -373,20 +373,25 @@ def test_cors_lets_a_partner_site_read_the_headers_that_matter(api, catalogue, s
 def test_only_operations_that_need_a_login_declare_security(locales):
     from rest_framework.permissions import IsAuthenticated
 
+    from lms.api.authentication import PartnerKeyRequired
     from lms.api.routes import api_routes
 
     def key(template):
         return re.sub(r"{\w+}", "{}", template)
 
     paths = {key(path): item for path, item in served_schema()["paths"].items()}
-    needs_login, public = set(), set()
+    needs_login, public, partner_only = set(), set(), set()
     for route in api_routes():
         view = route.view_class
         if key(route.template) not in paths:
             continue
         for method, operation in paths[key(route.template)].items():
             security = operation.get("security")
-            if any(issubclass(p, IsAuthenticated) for p in view.permission_classes):
+            if PartnerKeyRequired in view.permission_classes:
+                # Only partner sites, with an API key (a course export).
+                partner_only.add(route.name)
+                assert security == [{"ApiKeyAuth": []}], (route.template, method, security)
+            elif any(issubclass(p, IsAuthenticated) for p in view.permission_classes):
                 needs_login.add(route.name)
                 names = {name for requirement in security or [] for name in requirement}
                 assert names == {"tokenAuth", "cookieAuth"}, (route.template, method, security)
@@ -395,6 +400,7 @@ def test_only_operations_that_need_a_login_declare_security(locales):
                 assert security is None, (route.template, method, security)
     assert {"enrolment-list", "lesson-progress", "me-progress", "quiz-attempts"} <= needs_login
     assert {"course-list", "course-detail", "find", "search", "certificate-detail"} <= public
+    assert partner_only == {"course-export"}
 
 
 # --- Deprecation ----------------------------------------------------------------------------

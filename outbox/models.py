@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def admin_column(label):
@@ -36,7 +37,7 @@ class FeedCounter(models.Model):
 
 class Event(models.Model):
     id = models.UUIDField(_("event id"), primary_key=True, default=uuid.uuid4, editable=False)
-    seq = models.BigIntegerField(_("sequence"), unique=True, editable=False)
+    seq = models.BigIntegerField(pgettext_lazy("outbox", "sequence"), unique=True, editable=False)
     type = models.CharField(_("type"), max_length=40, db_index=True)
     occurred_at = models.DateTimeField(_("occurred"), db_index=True)
     # What changed: a content object (course, lesson, case_study, partner) or a learner record.
@@ -60,8 +61,8 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["seq"]
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
+        verbose_name = pgettext_lazy("outbox", "event")
+        verbose_name_plural = pgettext_lazy("outbox", "events")
 
     def __str__(self):
         return f"{self.type} {self.object_type}:{self.object_id} ({self.id})"
@@ -73,7 +74,10 @@ class Subscription(models.Model):
     name = models.CharField(_("name"), max_length=120)
     url = models.URLField(_("endpoint URL"), max_length=500)
     events = models.JSONField(
-        _("events"), default=list, blank=True, help_text=_("Event types; none means all.")
+        pgettext_lazy("outbox", "events"),
+        default=list,
+        blank=True,
+        help_text=_("Event types; none means all."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     secret = models.CharField(max_length=100, editable=False)
@@ -111,9 +115,12 @@ class Delivery(models.Model):
         XAPI = "xapi", _("xAPI statement")
 
     event = models.ForeignKey(
-        Event, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("event")
+        Event,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=pgettext_lazy("outbox", "event"),
     )
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(pgettext_lazy("outbox", "kind"), max_length=10, choices=Kind.choices)
     subscription = models.ForeignKey(
         Subscription,
         on_delete=models.CASCADE,

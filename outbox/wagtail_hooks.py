@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -27,7 +27,7 @@ from .models import Delivery, Subscription
 
 class SubscriptionForm(WagtailAdminModelForm):
     events = forms.MultipleChoiceField(
-        label=gettext_lazy("Events"),
+        label=pgettext_lazy("outbox", "Events"),
         choices=[(name, name) for name in EVENT_TYPES],
         widget=forms.CheckboxSelectMultiple,
         required=False,

@@ -175,7 +175,7 @@ def lesson_complete(request, lesson, lesson_url):
     row = services.record_progress(request.user, lesson, status=services.Status.COMPLETED)
     if row.status != services.Status.COMPLETED:
         # The completion rule: a lesson with quizzes completes when they are passed.
-        messages.info(request, _("Pass the quiz in this lesson to complete it."))
+        messages.info(request, _("Pass the quizzes in this lesson to complete it."))
         return redirect(lesson_url)
     messages.success(request, _("Lesson marked as complete."))
     state = _completion_message(request, lesson)

@@ -99,7 +99,7 @@ def test_the_api_records_a_quiz_lesson_as_in_progress(api, learner, quiz_lesson)
 def test_the_mark_as_complete_form_says_the_quiz_blocks(client, learner, quiz_lesson):
     client.force_login(learner)
     answer = client.post(reverse("lms:lesson-complete", args=[quiz_lesson.pk]), follow=True)
-    assert "Pass the quiz in this lesson to complete it." in answer.content.decode()
+    assert "Pass the quizzes in this lesson to complete it." in answer.content.decode()
     assert services.lesson_status(learner, quiz_lesson) == IN_PROGRESS
 
 

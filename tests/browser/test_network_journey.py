@@ -127,7 +127,7 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
 
     cards.first.locator("a").first.click()
     assert page.locator("h1").inner_text().startswith("Przykładowe webinarium")
-    assert page.locator("p.notice", has_text="Sample event").count() == 1
+    assert page.locator("p.notice", has_text="Przykładowe wydarzenie").count() == 1
     assert no_sideways_scroll(page)
     axe_check(page, "event page")
     screenshot(page, "network-04-event-pl")
@@ -138,7 +138,7 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
     assert download.suggested_filename.endswith(".ics")
     ics = icalendar.Calendar.from_ical(open(download.path(), "rb").read())
     (entry,) = ics.walk("VEVENT")
-    assert str(entry["SUMMARY"]).startswith("[Sample] Przykładowe webinarium")
+    assert str(entry["SUMMARY"]).startswith("[Przykład] Przykładowe webinarium")
     assert str(entry["UID"]) == f"event-{calendar.translation_key}@harbour"
     assert entry.start.utcoffset() in {datetime.timedelta(hours=1), datetime.timedelta(hours=2)}
 

@@ -30,13 +30,13 @@ def test_wrong_passwords_end_in_a_lockout_page(page, home, screenshot, axe_check
     learner = factories.UserFactory(username="ola")
     for _ in range(3):
         log_in(page, "ola", "wrong-password")
-    assert "Too many failed log-in attempts" in page.locator("main").inner_text()
+    assert "Zbyt wiele nieudanych prób logowania" in page.locator("main").inner_text()
     # The right password now: still refused, with a 429 and when to try again.
     with page.expect_response(lambda response: response.request.method == "POST") as answer:
         log_in(page, "ola", PASSWORD)
     assert answer.value.status == 429
     assert answer.value.headers["retry-after"] == "900"
-    assert "Too many failed log-in attempts" in page.locator("main").inner_text()
+    assert "Zbyt wiele nieudanych prób logowania" in page.locator("main").inner_text()
     screenshot(page, "security-01-locked-out-pl")
     axe_check(page, "lockout page")
 
@@ -45,6 +45,8 @@ def test_wrong_passwords_end_in_a_lockout_page(page, home, screenshot, axe_check
 
 def test_log_out_everywhere_from_the_profile(page, browser, live_server, home, screenshot):
     learner = factories.UserFactory(username="ewa")
+    # A Polish learner: logging in opens the dashboard in the preferred language.
+    factories.ProfileFactory(user=learner, preferred_language="pl")
     token = Token.objects.create(user=learner).key
     log_in(page, "ewa", PASSWORD)
     phone = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})

@@ -102,7 +102,7 @@ class AccountForm(forms.ModelForm):
 class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["preferred_language", "country", "subsector", "organisation"]
+        fields = ["preferred_language", "country", "subsector", "organisation", "lesson_emails"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -104,6 +104,9 @@ class Profile(models.Model):
     )
     subsector = models.CharField(_("subsector"), max_length=80, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    lesson_emails = models.BooleanField(
+        _("Email me when a new lesson is published in my courses"), default=False
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -569,3 +569,40 @@ class PartnerCompetencies(ClusterableModel):
     @property
     def public_email(self):
         return self.contact_email if self.email_is_public else ""
+
+
+class MatchProfile(models.Model):
+    """What a learner offers and seeks, where they work and in which subsectors: what
+    Harbour's match-making (network/matching.py) ranks cooperation partners against."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="match_profile",
+    )
+    offers = models.ManyToManyField(
+        Competency, verbose_name=_("I offer"), blank=True, related_name="+"
+    )
+    seeks = models.ManyToManyField(
+        Competency, verbose_name=_("I seek"), blank=True, related_name="+"
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("my country"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    subsectors = models.ManyToManyField(
+        Subsector, verbose_name=_("my subsectors"), blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("match-making profile")
+        verbose_name_plural = _("match-making profiles")
+
+    def __str__(self):
+        return str(self.user)

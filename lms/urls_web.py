@@ -29,6 +29,7 @@ urlpatterns = [
     path("learn/profile/", views.profile, name="profile"),
     path("learn/profile/delete/", views.account_delete, name="account-delete"),
     path("learn/profile/export/", views.account_export, name="account-export"),
+    path("learn/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("learn/profile/log-out-everywhere/", views.log_out_everywhere, name="log-out-everywhere"),
     # "verify/" before "<code>/" so the verify page is never read as a code.
     path("certificates/verify/", views.certificate_verify, name="certificate-verify"),

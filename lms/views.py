@@ -44,7 +44,7 @@ from .forms import (
     SignupForm,
 )
 from .i18n import active_code, active_locale
-from .services import credentials
+from .services import credentials, emails
 
 
 def _safe_next(request, default):
@@ -480,3 +480,13 @@ def server_error(request):
         response["Retry-After"] = RETRY_AFTER
         return response
     return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """The link in a lesson email: confirms, then turns the lesson emails off. It needs no
+    log-in; the signed token names the learner, and a changed token is refused."""
+    if emails.unsubscribe_user_id(token) is None:
+        return render(request, "lms/unsubscribe.html", {"invalid": True}, status=400)
+    done = request.method == "POST" and emails.unsubscribe(token)
+    return render(request, "lms/unsubscribe.html", {"token": token, "done": done})

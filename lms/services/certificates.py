@@ -10,7 +10,7 @@ from courses.models import CoursePage
 from lms import i18n
 from lms.models import Certificate
 
-from . import events
+from . import emails, events
 from .pages import localized, source_courses
 from .progress import course_states
 
@@ -84,6 +84,7 @@ def issue_certificate(enrolment, course=None):
         )
         if created:
             events.certificate_issued(certificate)
+            emails.certificate_issued(certificate)
     return certificate
 
 

@@ -43,6 +43,7 @@ class Candidate:
     seeks: frozenset = frozenset()
     country: str = ""
     subsectors: frozenset = frozenset()
+    slug: str = ""
 
 
 @dataclass
@@ -150,6 +151,7 @@ def candidates():
             seeks=frozenset(c.slug for c in record.seeks.all()),
             country=record.partner.country.code.upper(),
             subsectors=frozenset(s.slug for s in record.partner.subsectors.all()),
+            slug=record.partner.slug,
         )
         for record in records
     ]
@@ -167,10 +169,12 @@ def display_names(requested):
     return names
 
 
-def suggestions(user, requested, limit=20):
+def suggestions(user, requested, limit=20, seeker=None):
     """``[(match, [reason, ...])]`` for ``user``, best first; ``requested`` is a
     RequestedLocale (lms.i18n)."""
-    matches = rank(seeker_of(profile_of(user)), candidates())[:limit]
+    if seeker is None:
+        seeker = seeker_of(profile_of(user))
+    matches = rank(seeker, candidates())[:limit]
     if not matches:
         return []
     names = display_names(requested)

@@ -230,3 +230,31 @@ class CompetencyMapSerializer(serializers.Serializer):
     offers_seeks = MatrixSerializer(
         help_text="Partners that offer the row's competency and seek the column's."
     )
+
+
+class MatchPartnerSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    country = serializers.CharField(read_only=True, help_text="ISO 3166-1 alpha-2 code.")
+    web_url = serializers.URLField(read_only=True)
+    api_url = serializers.URLField(read_only=True)
+
+
+class MatchSuggestionSerializer(serializers.Serializer):
+    partner = MatchPartnerSerializer(read_only=True)
+    score = serializers.IntegerField(read_only=True)
+    reasons = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="In the requested language."
+    )
+    offers_you_seek = serializers.ListField(child=serializers.SlugField(), read_only=True)
+    seeks_you_offer = serializers.ListField(child=serializers.SlugField(), read_only=True)
+    shared_subsectors = serializers.ListField(child=serializers.SlugField(), read_only=True)
+    cross_border = serializers.BooleanField(read_only=True)
+
+
+class MatchSuggestionsSerializer(serializers.Serializer):
+    profile_complete = serializers.BooleanField(
+        read_only=True, help_text="False until you have said what you offer or seek."
+    )
+    results = MatchSuggestionSerializer(many=True, read_only=True)

@@ -13,4 +13,5 @@ router.register("competencies", views.CompetencyViewSet, basename="competency")
 urlpatterns = router.urls + [
     path("focus-country/", views.FocusCountryView.as_view(), name="focus-country"),
     path("competency-map/", views.CompetencyMapView.as_view(), name="competency-map"),
+    path("match/suggestions/", views.MatchSuggestionsView.as_view(), name="match-suggestions"),
 ]

@@ -9,11 +9,13 @@ Each event's ``ics_url`` is its iCalendar file; the calendar page's ``calendar.i
 the same filters as this list.
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from courses.api.views import (
@@ -27,7 +29,7 @@ from lms.api import links
 from lms.api.cache import CachedResponseMixin
 from lms.api.views import HarbourAPIView, HarbourGenericAPIView
 
-from .. import services
+from .. import matching, services
 from ..competencies import competency_map
 from ..filters import EventFilterSet, FocusPeriodFilterSet, current_focus_key
 from ..models import Competency, EventPage, FocusPeriod
@@ -163,5 +165,59 @@ class CompetencyMapView(CachedResponseMixin, HarbourAPIView):
                     request, found["subsector_country"], requested, directory=True
                 ),
                 "offers_seeks": matrix_data(request, found["offers_seeks"], requested),
+            }
+        )
+
+
+def suggestion_data(request, suggestions, requested):
+    from django.urls import reverse
+
+    results = []
+    for match, reasons in suggestions:
+        slug = match.candidate.slug
+        with translation.override(requested.code):
+            web = reverse("courses:partner", kwargs={"slug": slug})
+        results.append(
+            {
+                "partner": {
+                    "id": match.candidate.key,
+                    "slug": slug,
+                    "name": match.candidate.name,
+                    "country": match.candidate.country,
+                    "web_url": links.absolute(request, web),
+                    "api_url": links.api_url(request, "partner-detail", pk=match.candidate.key),
+                },
+                "score": match.score,
+                "reasons": reasons,
+                "offers_you_seek": match.offers_i_seek,
+                "seeks_you_offer": match.seeks_i_offer,
+                "shared_subsectors": match.shared_subsectors,
+                "cross_border": match.cross_border,
+            }
+        )
+    return results
+
+
+class MatchSuggestionsView(HarbourAPIView):
+    """Cooperation partners suggested to you (token or session), best first, ranked by
+    complementarity: what they offer that you seek, what they seek that you offer, a shared
+    subsector, another country. Each has its reasons in the requested language. Say what
+    you offer and seek on the match-making page."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=LOCALE_PARAMETERS, responses={200: serializers.MatchSuggestionsSerializer}
+    )
+    def get(self, request):
+        requested = self.requested_locale
+        seeker = matching.seeker_of(matching.profile_of(request.user))
+        with translation.override(requested.code):
+            found = matching.suggestions(request.user, requested, seeker=seeker)
+        return Response(
+            {
+                "profile_complete": bool(seeker.offers or seeker.seeks),
+                "results": suggestion_data(request, found, requested),
             }
         )

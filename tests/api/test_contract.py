@@ -85,6 +85,7 @@ CALLS = {
     ("focus-country", "get"): lambda c: ({}, None),
     ("competency-list", "get"): lambda c: ({}, None),
     ("competency-map", "get"): lambda c: ({}, None),
+    ("match-suggestions", "get"): lambda c: ({}, None),
 }
 # Query parameters an operation needs to succeed, or a function of the content giving them.
 REQUIRED_QUERY = {

@@ -268,6 +268,11 @@ RECIPES = {
         Call(model="CompetencyMap"),
         Call({"locale": "pl"}, model="CompetencyMap"),
     ],
+    "match_suggestions_retrieve": lambda c: [
+        Call(model="MatchSuggestions"),
+        Call({"locale": "pl"}, model="MatchSuggestions"),
+        Call(token=False, status=401),
+    ],
     "focus_country_retrieve": lambda c: [
         Call(model="FocusPeriod"),
         Call({"locale": "pl"}, model="FocusPeriod"),

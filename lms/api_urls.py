@@ -30,6 +30,8 @@ urlpatterns = [
         api_views.QuizAttemptList.as_view(),
         name="quiz-attempts",
     ),
+    path("me/", api_views.MyAccount.as_view(), name="me"),
+    path("me/export/", api_views.MyExport.as_view(), name="me-export"),
     path("me/progress/", api_views.MyProgress.as_view(), name="me-progress"),
     path(
         "certificates/<str:code>/",

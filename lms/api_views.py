@@ -14,7 +14,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import exceptions, generics, status
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -25,6 +25,7 @@ from rest_framework.response import Response
 from . import services
 from .api.exceptions import BadRequest, FieldErrors
 from .api.parsers import HarbourJSONParser
+from .api.schema import BodyOnDeleteSchema
 from .api.views import HarbourAPIMixin, HarbourAPIView
 from .models import Enrolment
 from .serializers import (
@@ -393,3 +394,52 @@ class CredentialStatusList(CredentialView):
 
     def get(self, request):
         return self.signed(credentials.status_list_credential)
+
+
+class PasswordInputSerializer(serializers.Serializer):
+    password = serializers.CharField(
+        help_text=_("Your password, to confirm that the account is to be deleted.")
+    )
+
+
+class MyAccount(LearnerAPIView, HarbourAPIView):
+    """Delete your account and everything Harbour stores about you (``DELETE {"password":
+    "…"}``): enrolments, progress, quiz attempts and tokens. Certificates stay
+    verifiable by their code, without your name. A wrong or missing password is a 400 and
+    deletes nothing. For a partner site honouring a learner's request to be forgotten."""
+
+    parser_classes = [HarbourJSONParser]
+    query_parameters = frozenset()
+    schema = BodyOnDeleteSchema()
+
+    @extend_schema(request=PasswordInputSerializer, responses={204: None})
+    def delete(self, request):
+        data = request.data
+        unknown_fields(data, {"password"})
+        password = data.get("password")
+        try:
+            services.delete_learner(request.user, password if isinstance(password, str) else "")
+        except services.LearnerError as error:
+            raise as_api_error(error) from error
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MyExport(LearnerAPIView, HarbourAPIView):
+    """Everything Harbour stores about you, as the site's data export gives it: the keys, and
+    the titles of the courses, lessons and quizzes they name in your preferred language."""
+
+    query_parameters = frozenset()
+
+    @extend_schema(
+        responses={
+            200: OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description=_(
+                    "language, exported_at, account, profile, enrolments (with their lessons), "
+                    "quiz_attempts, certificates and xapi_statements"
+                ),
+            )
+        }
+    )
+    def get(self, request):
+        return Response(services.export_learner_data(request.user))

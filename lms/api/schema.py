@@ -2,8 +2,24 @@
 hook, before any view is inspected, so the extensions below are registered in time."""
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
+
+
+class BodyOnDeleteSchema(AutoSchema):
+    """The schema of a view whose DELETE takes a JSON body (deleting an account takes the
+    password): its body is documented as a POST's would be. drf-spectacular documents bodies
+    of PUT, PATCH and POST only."""
+
+    def _get_request_body(self, direction="request"):
+        if self.method != "DELETE":
+            return super()._get_request_body(direction)
+        self.method = "POST"
+        try:
+            return super()._get_request_body(direction)
+        finally:
+            self.method = "DELETE"
 
 
 def only_public_api(endpoints, **kwargs):

@@ -23,7 +23,8 @@ from rest_framework.test import APIClient
 
 from lms.api.routes import api_routes
 from lms.models import APIKey
-from tests.api.contract import RIGHT, ResponseValidator, build_content, served_schema
+from tests import factories
+from tests.api.contract import PASSWORD, RIGHT, ResponseValidator, build_content, served_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +70,8 @@ CALLS = {
         {"lesson_id": c["quiz_lesson"].pk},
         {"quiz": c["quiz_id"], "answers": RIGHT},
     ),
+    ("me", "delete"): lambda c: ({}, {"password": PASSWORD}),
+    ("me-export", "get"): lambda c: ({}, None),
     ("me-progress", "get"): lambda c: ({}, None),
     ("certificate-detail", "get"): lambda c: ({"code": c["certificate"].code}, None),
     ("certificate-credential", "get"): lambda c: ({"code": c["certificate"].code}, None),
@@ -97,7 +100,9 @@ REQUIRED_QUERY = {
 }
 # Operations only partner sites may call: they are called with an API key instead of the token.
 PARTNER_ONLY = {"course-export"}
-SUCCESS = {"post": {201, 200}, "put": {200}, "get": {200}}
+# Operations called as a throwaway learner of their own: deleting the account.
+THROWAWAY = {("me", "delete")}
+SUCCESS = {"post": {201, 200}, "put": {200}, "get": {200}, "delete": {204}}
 # Operations whose success is another status: /find/ answers a redirect, with a body.
 SUCCESS_OF = {"find": {302}, "auth-logout": {204}}
 
@@ -157,6 +162,10 @@ def call(client, route, method, kwargs, body, query=None, content=None):
             content["api_key"] = APIKey.generate(name="Contract tests")[1]
         client = APIClient()
         client.credentials(HTTP_AUTHORIZATION=f"Api-Key {content['api_key']}")
+    if (route.name, method) in THROWAWAY:
+        client = APIClient()
+        throwaway = Token.objects.create(user=factories.UserFactory()).key
+        client.credentials(HTTP_AUTHORIZATION=f"Token {throwaway}")
     response = (
         getattr(client, method)(url, body, format="json")
         if body is not None
@@ -251,8 +260,12 @@ def test_content_language_names_the_languages_served(client, content):
         kwargs, body = recipe(route, method, content)
         query = {"locale": "pl"} if takes_locale(route) else {}
         response = call(client, route, method, kwargs, body, query, content)
-        if route.name in {"index", "auth-token", "auth-logout", "credential-status-list"}:
+        no_language = {"index", "auth-token", "auth-logout", "me", "credential-status-list"}
+        if route.name in no_language:
             return []  # no content in a language
+        if route.name == "me-export":
+            # In the learner's preferred language, whatever is asked for.
+            return []
         if route.name == "certificate-credential":
             # In the learner's language, whatever is asked for: it says so in the header.
             language = response.json()["credentialSubject"]["achievement"]["inLanguage"]

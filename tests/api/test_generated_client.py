@@ -25,6 +25,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 
 from lms.models import APIKey
+from tests import factories
 from tests.api.contract import PASSWORD, RIGHT, ResponseValidator, build_content, served_schema
 
 # The live server needs a transactional database.
@@ -172,6 +173,15 @@ class Call:
     body: dict | None = None
     # Run after the call: puts back what the call takes away (a revoked token).
     after: object = None
+    # As another learner, by a function giving that learner's token (a throwaway account).
+    token_of: object = None
+
+
+def throwaway(content):
+    """The token of a learner of their own, made once per content: an account to delete."""
+    if "throwaway" not in content:
+        content["throwaway"] = Token.objects.create(user=factories.UserFactory()).key
+    return content["throwaway"]
 
 
 # The calls of each operation, by module name. Content operations run without a token.
@@ -387,6 +397,11 @@ RECIPES = {
         ),
         Call({"id": c["course"].pk, "format_": "cc11"}, token=False, status=401),
     ],
+    "me_destroy": lambda c: [
+        Call(body={"password": "wrong"}, status=400, token_of=lambda: throwaway(c)),
+        Call(body={"password": PASSWORD}, status=204, token_of=lambda: throwaway(c)),
+    ],
+    "me_export_retrieve": lambda c: [Call(model="MeExportRetrieveResponse200")],
     "me_progress_retrieve": lambda c: [
         Call(model="ProgressSummary"),
         Call({"locale": "pl"}, model="ProgressSummary"),
@@ -436,6 +451,13 @@ def test_a_generated_client_parses_every_operation(
             label = f"{name}({call.kwargs}{', body' if call.body else ''})"
             try:
                 client = partner if call.api_key else learner if call.token else anonymous
+                if call.token_of is not None:
+                    client = generated.AuthenticatedClient(
+                        base_url=live_server.url,
+                        token=call.token_of(),
+                        prefix="Token",
+                        raise_on_unexpected_status=True,
+                    )
                 response = module.sync_detailed(client=client, **kwargs)
             except Exception as error:  # noqa: BLE001 - every failure is reported at the end
                 where = traceback.extract_tb(error.__traceback__)[-1]

@@ -214,6 +214,36 @@ class QuizAttempt(models.Model):
         return f"{self.user} · {self.quiz_id}: {self.score}%"
 
 
+class Reflection(models.Model):
+    """A learner's private note on one reflection block of a lesson. Only its learner reads
+    it; it belongs to the lesson's translation key, so it is the same note in every language."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="reflections",
+    )
+    lesson_key = models.UUIDField(_("lesson translation key"))
+    block_id = models.CharField(_("reflection block id"), max_length=64)
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reflection")
+        verbose_name_plural = _("reflections")
+        ordering = ["lesson_key", "block_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson_key", "block_id"], name="unique_reflection"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.block_id}"
+
+
 class Certificate(models.Model):
     """Proof that a learner completed a course, checkable by anyone who has the code.
 

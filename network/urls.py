@@ -14,4 +14,5 @@ urlpatterns = [
     path("calendar/<int:event_id>.ics", web.event_ics, name="event-ics"),
     path("focus/", web.focus_page, name="focus"),
     path("competencies/", web.competency_page, name="competencies"),
+    path("match/", web.match_page, name="match"),
 ]

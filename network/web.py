@@ -257,3 +257,38 @@ def competency_page(request):
             "what_svg": mark_safe(heat_map_svg(what, _("Partners by what they offer and seek"))),
         },
     )
+
+
+def match_page(request):
+    """``/<lang>/match/``: the signed-in learner says what they offer and seek, where they
+    work and in which subsectors, and sees the partners Harbour suggests, with reasons."""
+    from django.contrib import messages
+    from django.contrib.auth.views import redirect_to_login
+    from django.shortcuts import redirect
+
+    from . import matching
+    from .forms import MatchProfileForm
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    requested = active_locale()
+    profile = matching.profile_of(request.user)
+    if request.method == "POST":
+        form = MatchProfileForm(request.POST, requested=requested)
+        if form.is_valid():
+            form.save(request.user)
+            messages.success(request, _("Your match-making profile is saved."))
+            return redirect(request.path)
+    else:
+        form = MatchProfileForm(requested=requested, profile=profile)
+    seeker = matching.seeker_of(profile)
+    found = matching.suggestions(request.user, requested, seeker=seeker)
+    return TemplateResponse(
+        request,
+        "network/match.html",
+        {
+            "form": form,
+            "profile_complete": bool(seeker.offers or seeker.seeks),
+            "suggestions": found,
+        },
+    )

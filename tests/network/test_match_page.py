@@ -1,0 +1,58 @@
+"""/<lang>/match/: a signed-in learner describes what they offer and seek and sees suggestions
+with reasons, without JavaScript; the private contact email never appears."""
+
+import pytest
+
+from network.models import Competency, MatchProfile, PartnerCompetencies
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+PRIVATE = "private-contact@goethe.example"
+
+
+@pytest.fixture
+def vocabulary(directory):
+    locale = factories.locale()
+    entry = Competency.objects.create(slug="market-entry", name="Market entry", locale=locale)
+    mentoring = Competency.objects.create(slug="mentoring", name="Mentoring", locale=locale)
+    record = PartnerCompetencies.objects.create(partner=directory["goethe"], contact_email=PRIVATE)
+    record.offers.set([entry])
+    record.save()
+    return {"entry": entry, "mentoring": mentoring}
+
+
+def test_anonymous_is_sent_to_log_in(client, locales):
+    response = client.get("/en/match/")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_saving_the_profile_shows_suggestions_with_reasons(client, vocabulary, directory):
+    user = factories.UserFactory()
+    client.force_login(user)
+    page = client.get("/en/match/")
+    assert page.status_code == 200
+    assert "Tell us below what you offer and seek" in page.content.decode()
+
+    response = client.post(
+        "/en/match/", {"seeks": ["market-entry"], "country": "PL", "subsectors": ["design"]}
+    )
+    assert response.status_code == 302
+    profile = MatchProfile.objects.get(user=user)
+    assert [c.slug for c in profile.seeks.all()] == ["market-entry"]
+    assert profile.country.code.upper() == "PL"
+
+    html = client.get("/en/match/").content.decode()
+    assert "Goethe-Institut" in html
+    assert "offers Market entry in Germany" in html
+    assert "active in Design" in html
+    assert PRIVATE not in html
+
+
+def test_an_unknown_choice_is_an_error_and_saves_nothing(client, vocabulary):
+    user = factories.UserFactory()
+    client.force_login(user)
+    response = client.post("/en/match/", {"offers": ["teleportation"]})
+    assert response.status_code == 200
+    assert not MatchProfile.objects.filter(user=user).exists()

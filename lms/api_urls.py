@@ -30,6 +30,11 @@ urlpatterns = [
         api_views.QuizAttemptList.as_view(),
         name="quiz-attempts",
     ),
+    path(
+        "reflections/lessons/<id:lesson_id>/",
+        api_views.LessonReflections.as_view(),
+        name="lesson-reflections",
+    ),
     path("me/", api_views.MyAccount.as_view(), name="me"),
     path("me/export/", api_views.MyExport.as_view(), name="me-export"),
     path("me/progress/", api_views.MyProgress.as_view(), name="me-progress"),

@@ -34,10 +34,12 @@ from .serializers import (
     CertificateSerializer,
     EnrolmentSerializer,
     LessonProgressSerializer,
+    LessonReflectionsSerializer,
     ProgressInputSerializer,
     ProgressSummarySerializer,
     QuizAttemptInputSerializer,
     QuizAttemptSerializer,
+    ReflectionInputSerializer,
 )
 from .services import credentials
 
@@ -305,6 +307,54 @@ class QuizAttemptList(LessonView):
         except services.LearnerError as error:
             raise as_api_error(error) from error
         return Response(QuizAttemptSerializer(attempt).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(parameters=[LOCALE_PARAMETER], responses=LessonReflectionsSerializer)
+class LessonReflections(LessonView):
+    """Your private notes on the reflection blocks of a lesson (a page id of any locale: a note
+    belongs to the lesson's translation key), each with its prompt. ``PUT {"reflection":
+    "<block id>", "text": "…"}`` saves one note; an empty text deletes it. No other learner,
+    and no partner site without your token, can read them."""
+
+    def represent(self, lesson):
+        if self.requested.explicit:
+            lesson = services.localized(type(lesson), [lesson], self.locale)[lesson.translation_key]
+        notes = services.reflections(self.request.user, lesson)
+        data = {
+            "lesson": lesson,
+            "locale": lesson.locale.language_code,
+            "reflections": [
+                {
+                    "reflection": block.id,
+                    "prompt": block.value["prompt"],
+                    "guidance": block.value.get("guidance") or "",
+                    "text": notes[block.id].text if block.id in notes else "",
+                    "updated_at": notes[block.id].updated_at if block.id in notes else None,
+                }
+                for block in services.reflection_blocks(lesson)
+            ],
+        }
+        context = {"request": self.request, "locale": self.locale}
+        return LessonReflectionsSerializer(data, context=context).data
+
+    def get(self, request, lesson_id):
+        return Response(self.represent(self.get_lesson()))
+
+    @extend_schema(request=ReflectionInputSerializer, responses=LessonReflectionsSerializer)
+    def put(self, request, lesson_id):
+        lesson = self.get_lesson()
+        unknown_fields(request.data, ReflectionInputSerializer().fields)
+        payload = ReflectionInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        values = payload.validated_data
+        try:
+            services.save_reflection(request.user, lesson, values["reflection"], values["text"])
+        except services.NotFound as error:
+            # The block id is part of the payload, so an unknown one is bad input, not a 404.
+            raise FieldErrors({"reflection": [error.message]}) from error
+        except services.LearnerError as error:
+            raise as_api_error(error) from error
+        return Response(self.represent(lesson))
 
 
 @extend_schema(parameters=[LOCALE_PARAMETER], responses=ProgressSummarySerializer)

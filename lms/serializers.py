@@ -264,3 +264,26 @@ STATUS_LIST_CREDENTIAL = verifiable_credential(
         },
     ),
 )
+
+
+class ReflectionNoteSerializer(serializers.Serializer):
+    reflection = serializers.CharField(help_text=_("The id of the reflection block"))
+    prompt = serializers.CharField()
+    guidance = serializers.CharField()
+    text = serializers.CharField(help_text=_("Your private note; empty if you wrote none"))
+    updated_at = serializers.DateTimeField(allow_null=True)
+
+
+class LessonReflectionsSerializer(serializers.Serializer):
+    lesson = PageBriefSerializer()
+    locale = serializers.CharField(help_text=_("The language of the prompts"))
+    reflections = ReflectionNoteSerializer(many=True)
+
+
+class ReflectionInputSerializer(serializers.Serializer):
+    reflection = serializers.CharField(max_length=64, help_text=_("The id of the reflection block"))
+    text = serializers.CharField(
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text=_("Your note (at most 10,000 characters); empty deletes it"),
+    )

@@ -26,6 +26,11 @@ urlpatterns = [
         views.quiz_attempt,
         name="quiz-attempt",
     ),
+    path(
+        "learn/lessons/<int:lesson_id>/reflections/<str:block_id>/",
+        views.reflection_save,
+        name="reflection-save",
+    ),
     path("learn/profile/", views.profile, name="profile"),
     path("learn/profile/delete/", views.account_delete, name="account-delete"),
     path("learn/profile/export/", views.account_export, name="account-export"),

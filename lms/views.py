@@ -264,6 +264,28 @@ def quiz_submit(request, lesson, lesson_url, block_id):
     )
 
 
+@_action(LessonPage, services.live_lesson, "lesson_id")
+def reflection_save(request, lesson, lesson_url, block_id):
+    """Save the learner's private note on a reflection block and go back to it. A note that
+    cannot be saved shows the lesson again with the message and the text kept."""
+    text = request.POST.get("text", "")
+    try:
+        saved = services.save_reflection(request.user, lesson, block_id, text)
+    except services.NotFound as error:
+        raise Http404(error.message) from error
+    except services.LearnerError as error:
+        # Read by the reflection form ({% reflection_note %}) on the lesson page below.
+        request.reflection_feedback = {"block_id": block_id, "message": error.message, "text": text}
+        response = lesson.serve(request)
+        response.status_code = 400
+        return response
+    if saved is None:
+        messages.success(request, _("Your note is deleted."))
+    else:
+        messages.success(request, _("Your note is saved. Only you can read it."))
+    return HttpResponseRedirect(f"{lesson_url}#{block_id}")
+
+
 @login_required
 @require_GET
 def quiz_attempt(request, lesson_id, block_id, attempt_id):

@@ -263,3 +263,20 @@ class EventSeriesFactory(factory.django.DjangoModelFactory):
 
 def _local(day, hour, zone):
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+def reflection_block(block_id="r1", prompt="Which partner could you call this week?"):
+    """A lesson body reflection block as raw StreamField data, with a known id."""
+    return {
+        "type": "reflection",
+        "id": block_id,
+        "value": {"prompt": prompt, "guidance": "Think of one person."},
+    }
+
+
+def add_reflection(lesson, block_id="r1"):
+    """Publish ``lesson`` with a reflection block added at the end of its body."""
+    lesson.body = [*lesson.body.raw_data, reflection_block(block_id)]
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    return lesson

@@ -7,6 +7,7 @@ learner model directly. Progress belongs to translation keys (see ``pages``).
 - ``progress``: a learner's progress in their courses, read in a fixed number of queries;
 - ``enrolment``: enrolling and recording progress, idempotently, under a row lock;
 - ``quizzes``: attempts graded on the server;
+- ``reflections``: the learner's private notes on a lesson's reflection blocks;
 - ``certificates``: completion, issuing and verifying certificates;
 - ``credentials``: certificates as signed Open Badges 3.0 credentials, the issuer's DID
   document, the revocation status list, and checking a credential someone holds;
@@ -68,11 +69,13 @@ from .progress import (
     suggested_courses,
 )
 from .quizzes import QuizError, grade, grade_quiz, question_name, quiz_attempts
+from .reflections import MAX_REFLECTION_LENGTH, reflection_blocks, reflections, save_reflection
 
 Status = LessonProgress.Status
 
 __all__ = [
     "MAX_POSITION_LENGTH",
+    "MAX_REFLECTION_LENGTH",
     "MAX_TIME_SPENT",
     "CourseState",
     "LearnerError",
@@ -113,11 +116,14 @@ __all__ = [
     "progress_summary",
     "question_name",
     "quiz_attempts",
+    "reflection_blocks",
+    "reflections",
     "quiz_ids",
     "record_progress",
     "resume_point",
     "rename_learner",
     "revoke_tokens",
+    "save_reflection",
     "shown_status",
     "source_courses",
     "suggested_courses",

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from courses.models import CoursePage, LessonPage
 from lms import i18n
-from lms.models import Certificate, Enrolment, Profile, QuizAttempt
+from lms.models import Certificate, Enrolment, Profile, QuizAttempt, Reflection
 from outbox import xapi
 
 from .pages import LearnerError, localized, source_courses
@@ -34,6 +34,7 @@ class _Titles:
         course_keys |= {certificate.course_key for certificate in attempts[1]}
         lesson_keys = {row.lesson_key for e in enrolments for row in e.lesson_progress.all()}
         lesson_keys |= {attempt.lesson_key for attempt in attempts[0]}
+        lesson_keys |= {reflection.lesson_key for reflection in attempts[2]}
         self.courses = localized(CoursePage, source_courses(course_keys).values(), locale_code)
         lessons = {}
         for lesson in LessonPage.objects.served().filter(translation_key__in=lesson_keys):
@@ -63,8 +64,9 @@ def export_learner_data(user):
     enrolments = list(Enrolment.objects.filter(user=user).prefetch_related("lesson_progress"))
     attempts = list(QuizAttempt.objects.filter(user=user).order_by("created_at", "id"))
     certificates = list(Certificate.objects.filter(user=user))
+    notes = list(Reflection.objects.filter(user=user))
     language = profile.preferred_language if profile else i18n.fallback_locale_code()
-    titles = _Titles(enrolments, (attempts, certificates), language)
+    titles = _Titles(enrolments, (attempts, certificates, notes), language)
     return {
         "language": language,
         "exported_at": timezone.now().isoformat(),
@@ -130,6 +132,17 @@ def export_learner_data(user):
                 "issued_at": _iso(certificate.issued_at),
             }
             for certificate in certificates
+        ],
+        "reflections": [
+            {
+                "lesson_translation_key": str(reflection.lesson_key),
+                "lesson_title": titles.lesson(reflection.lesson_key),
+                "reflection": reflection.block_id,
+                "text": reflection.text,
+                "created_at": _iso(reflection.created_at),
+                "updated_at": _iso(reflection.updated_at),
+            }
+            for reflection in notes
         ],
         # The xAPI statements Harbour built for the learning record store, and whether each
         # has been delivered.

@@ -11,6 +11,8 @@
 - ``{% quiz_history page quiz_id as attempts %}``: the learner's attempts, newest first.
 - ``{% quiz_questions block as questions %}``: the quiz's questions, each with its number and,
   after answers the grader refused, its error and the choices the learner had chosen.
+- ``{% reflection_note page block as note %}``: the learner's private note on a reflection
+  block: ``text`` and, after a note that could not be saved, ``error`` (the text is kept).
 
 Results are kept on the request, so a page that asks twice pays once.
 """
@@ -122,3 +124,15 @@ def quiz_error(context, block):
     """The refused answers' message for this quiz, or ""."""
     feedback = getattr(context.get("request"), "quiz_feedback", None) or {}
     return feedback.get("message", "") if feedback.get("block_id") == block.id else ""
+
+
+@register.simple_tag(takes_context=True)
+def reflection_note(context, page, block):
+    request = context.get("request")
+    feedback = getattr(request, "reflection_feedback", None) or {}
+    if feedback.get("block_id") == block.id:
+        return {"text": feedback["text"], "error": feedback["message"]}
+    user = _user(context)
+    notes = _cached(context, "reflections", page.pk, lambda: services.reflections(user, page))
+    note = notes.get(block.id)
+    return {"text": note.text if note else "", "error": ""}

@@ -102,6 +102,7 @@ def build_content(locales, home, course_index, case_study_index, course, directo
     lessons = list(course.get_lessons().specific())
     quiz_lesson = lessons[1]
     quiz_id = quiz_lesson.quiz_blocks()[0].id
+    factories.add_reflection(quiz_lesson)
 
     translate_snippet(directory["design"], "pl", name="Wzornictwo")
     course_pl = translate(course, "pl", title="Praca ponad granicami")
@@ -150,6 +151,7 @@ def build_content(locales, home, course_index, case_study_index, course, directo
     return {
         "event": event,
         "learner": learner,
+        "reflection_id": "r1",
         "token": Token.objects.create(user=learner).key,
         "course": course,
         "course_pl": course_pl,

@@ -70,6 +70,11 @@ CALLS = {
         {"lesson_id": c["quiz_lesson"].pk},
         {"quiz": c["quiz_id"], "answers": RIGHT},
     ),
+    ("lesson-reflections", "get"): lambda c: ({"lesson_id": c["quiz_lesson"].pk}, None),
+    ("lesson-reflections", "put"): lambda c: (
+        {"lesson_id": c["quiz_lesson"].pk},
+        {"reflection": c["reflection_id"], "text": "Call Ilze in Riga."},
+    ),
     ("me", "delete"): lambda c: ({}, {"password": PASSWORD}),
     ("me-export", "get"): lambda c: ({}, None),
     ("me-progress", "get"): lambda c: ({}, None),
@@ -89,6 +94,11 @@ CALLS = {
     ("competency-list", "get"): lambda c: ({}, None),
     ("competency-map", "get"): lambda c: ({}, None),
     ("match-suggestions", "get"): lambda c: ({}, None),
+    ("contact-requests", "get"): lambda c: ({}, None),
+    ("contact-requests", "post"): lambda c: (
+        {},
+        {"partner": c["directory"]["goethe"].pk, "message": "May we visit?"},
+    ),
 }
 # Query parameters an operation needs to succeed, or a function of the content giving them.
 REQUIRED_QUERY = {

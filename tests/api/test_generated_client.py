@@ -283,6 +283,15 @@ RECIPES = {
         Call({"locale": "pl"}, model="MatchSuggestions"),
         Call(token=False, status=401),
     ],
+    "contact_requests_list": lambda c: [Call(model="PaginatedContactRequestList")],
+    "contact_requests_create": lambda c: [
+        Call(
+            body={"partner": c["directory"]["goethe"].pk, "message": "May we visit?"},
+            status=201,
+            model="ContactRequest",
+        ),
+        Call(body={"partner": c["directory"]["goethe"].pk, "message": ""}, status=400),
+    ],
     "focus_country_retrieve": lambda c: [
         Call(model="FocusPeriod"),
         Call({"locale": "pl"}, model="FocusPeriod"),
@@ -367,6 +376,23 @@ RECIPES = {
             body={"quiz": c["quiz_id"], "answers": RIGHT},
             status=201,
             model="QuizAttempt",
+        ),
+    ],
+    "reflections_lessons_retrieve": lambda c: [
+        Call({"lesson_id": c["quiz_lesson"].pk}, model="LessonReflections"),
+        Call({"lesson_id": c["quiz_lesson"].pk, "locale": "pl"}, model="LessonReflections"),
+        Call({"lesson_id": c["quiz_lesson"].pk}, token=False, status=401),
+    ],
+    "reflections_lessons_update": lambda c: [
+        Call(
+            {"lesson_id": c["quiz_lesson"].pk},
+            body={"reflection": c["reflection_id"], "text": "Call Ilze in Riga."},
+            model="LessonReflections",
+        ),
+        Call(
+            {"lesson_id": c["quiz_lesson"].pk},
+            body={"reflection": "nothing", "text": "A note."},
+            status=400,
         ),
     ],
     # A draft of each kind of page, for a partner front end; a bad token in the one error shape.

@@ -109,12 +109,14 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
     assert no_sideways_scroll(page)
     screenshot(page, "network-01-home-pl")
 
+    page.locator(".site-menu > summary").click()  # at 360 px the links are in the menu
     page.locator(".site-nav a[href='/pl/events/']").click()
     assert page.url.endswith("/pl/events/")
     assert no_sideways_scroll(page)
     axe_check(page, "calendar page")
     screenshot(page, "network-02-calendar-pl")
 
+    page.locator(".filters-toggle > summary").click()  # folded at 360 px
     page.select_option("select[name=kind]", "webinar")
     with page.expect_navigation():
         page.locator("form.filters button[type=submit]").click()

@@ -606,3 +606,37 @@ class MatchProfile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class ContactRequest(models.Model):
+    """A learner's message to a cooperation partner. Harbour emails it to the partner's
+    private contact through the task queue; the requester never sees that address."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requester"),
+        on_delete=models.CASCADE,
+        related_name="contact_requests",
+    )
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="contact_requests",
+    )
+    message = models.TextField(_("message"), max_length=4000)
+    visit_starts_on = models.DateField(_("study visit from"), null=True, blank=True)
+    visit_ends_on = models.DateField(_("study visit to"), null=True, blank=True)
+    group_size = models.PositiveSmallIntegerField(
+        _("group size"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    emailed_at = models.DateTimeField(_("emailed to the partner"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.user} → {self.partner}"

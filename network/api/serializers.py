@@ -258,3 +258,32 @@ class MatchSuggestionsSerializer(serializers.Serializer):
         read_only=True, help_text="False until you have said what you offer or seek."
     )
     results = MatchSuggestionSerializer(many=True, read_only=True)
+
+
+class ContactRequestSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    partner = serializers.IntegerField(
+        source="partner_id", help_text="A partner's id, of any locale."
+    )
+    partner_name = serializers.CharField(read_only=True, source="partner.name")
+    message = serializers.CharField(max_length=4000)
+    visit_starts_on = serializers.DateField(required=False, allow_null=True)
+    visit_ends_on = serializers.DateField(required=False, allow_null=True)
+    group_size = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=500
+    )
+    created_at = serializers.DateTimeField(read_only=True)
+    emailed = serializers.SerializerMethodField()
+
+    def get_emailed(self, obj) -> bool:
+        return obj.emailed_at is not None
+
+    def validate(self, attrs):
+        from django.utils.translation import gettext as _
+
+        starts, ends = attrs.get("visit_starts_on"), attrs.get("visit_ends_on")
+        if starts and ends and ends < starts:
+            raise serializers.ValidationError(
+                {"visit_ends_on": [_("A study visit cannot end before it starts.")]}
+            )
+        return attrs

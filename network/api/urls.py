@@ -13,5 +13,6 @@ router.register("competencies", views.CompetencyViewSet, basename="competency")
 urlpatterns = router.urls + [
     path("focus-country/", views.FocusCountryView.as_view(), name="focus-country"),
     path("competency-map/", views.CompetencyMapView.as_view(), name="competency-map"),
+    path("contact-requests/", views.ContactRequestList.as_view(), name="contact-requests"),
     path("match/suggestions/", views.MatchSuggestionsView.as_view(), name="match-suggestions"),
 ]

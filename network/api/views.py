@@ -27,12 +27,13 @@ from courses.api.views import (
 )
 from lms.api import links
 from lms.api.cache import CachedResponseMixin
+from lms.api.exceptions import BadRequest, FieldErrors
 from lms.api.views import HarbourAPIView, HarbourGenericAPIView
 
-from .. import matching, services
+from .. import contact, matching, services
 from ..competencies import competency_map
 from ..filters import EventFilterSet, FocusPeriodFilterSet, current_focus_key
-from ..models import Competency, EventPage, FocusPeriod
+from ..models import Competency, ContactRequest, EventPage, FocusPeriod
 from . import serializers
 
 
@@ -221,3 +222,54 @@ class MatchSuggestionsView(HarbourAPIView):
                 "results": suggestion_data(request, found, requested),
             }
         )
+
+
+class ContactLimit(exceptions.Throttled):
+    """A 429 ``contact_limit``: DRF's exception handler sets Retry-After from ``wait``."""
+
+    default_code = "contact_limit"
+
+    def __init__(self, wait, detail):
+        exceptions.APIException.__init__(self, detail, "contact_limit")
+        self.wait = wait
+
+
+class ContactRequestList(mixins.ListModelMixin, HarbourGenericAPIView):
+    """Your contact requests to cooperation partners (``GET``, yours only), or write to one
+    (``POST {"partner": 12, "message": "…"}``, with ``visit_starts_on``, ``visit_ends_on``
+    and ``group_size`` for a study visit). Harbour emails the partner's contact person; you
+    never see their address. Five requests a day: the sixth is a 429 ``contact_limit``."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+    serializer_class = serializers.ContactRequestSerializer
+
+    def get_queryset(self):
+        return ContactRequest.objects.filter(user=self.request.user).select_related("partner")
+
+    def get(self, request, *args, **kwargs):
+        return self.list(request, *args, **kwargs)
+
+    @extend_schema(responses={201: serializers.ContactRequestSerializer})
+    def post(self, request):
+        serializer = self.get_serializer(data=request.data)
+        if not serializer.is_valid():
+            raise FieldErrors(serializer.errors)
+        data = serializer.validated_data
+        partner = contact.source_partner(data["partner_id"])
+        if partner is None:
+            raise FieldErrors({"partner": [_("No partner has this id.")]})
+        try:
+            created = contact.create_request(
+                request.user,
+                partner,
+                data["message"],
+                visit_starts_on=data.get("visit_starts_on"),
+                visit_ends_on=data.get("visit_ends_on"),
+                group_size=data.get("group_size"),
+            )
+        except contact.ContactError as error:
+            if error.code == "contact_limit":
+                raise ContactLimit(24 * 60 * 60, error.message) from error
+            raise BadRequest(error.message, code=error.code) from error
+        return Response(self.get_serializer(created).data, status=201)

@@ -1,0 +1,118 @@
+"""Contact requests: a learner writes to a cooperation partner. The request is stored and
+emailed to the partner's private contact by a task on the queue (django-tasks), after the
+transaction commits, in the partner's language; the requester never sees the address.
+A learner may send ``DAILY_LIMIT`` requests in any 24 hours."""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import task
+
+from courses.models import Partner
+from lms.i18n import fallback_locale_code, supported_locale_codes
+
+from .models import ContactRequest, PartnerCompetencies
+
+DAILY_LIMIT = 5
+
+# The language a partner is written to in, by its country; others get the fallback.
+COUNTRY_LANGUAGES = {
+    "DE": "de",
+    "AT": "de",
+    "DK": "da",
+    "SE": "sv",
+    "FI": "fi",
+    "EE": "et",
+    "LV": "lv",
+    "LT": "lt",
+    "PL": "pl",
+}
+
+
+class ContactError(Exception):
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def partner_language(partner):
+    code = COUNTRY_LANGUAGES.get(partner.country.code.upper(), "")
+    return code if code in supported_locale_codes() else fallback_locale_code()
+
+
+def source_partner(partner_id):
+    """The source-language record of the partner with this id (of any locale), or None."""
+    found = Partner.objects.filter(pk=partner_id).values_list("translation_key", flat=True).first()
+    if found is None:
+        return None
+    return (
+        Partner.objects.filter(translation_key=found, locale__language_code=fallback_locale_code())
+        .select_related("country")
+        .first()
+    )
+
+
+def sent_today(user):
+    since = timezone.now() - datetime.timedelta(days=1)
+    return ContactRequest.objects.filter(user=user, created_at__gte=since).count()
+
+
+def create_request(
+    user, partner, message, visit_starts_on=None, visit_ends_on=None, group_size=None
+):
+    """Stores the request and queues its email; ContactError when over the daily limit or
+    when the partner has no contact person."""
+    from django.utils.translation import gettext as _
+
+    if sent_today(user) >= DAILY_LIMIT:
+        raise ContactError(
+            _("You can send %(limit)s contact requests a day. Please try again tomorrow.")
+            % {"limit": DAILY_LIMIT},
+            "contact_limit",
+        )
+    if not PartnerCompetencies.objects.filter(partner=partner).exclude(contact_email="").exists():
+        raise ContactError(
+            _("This partner has no contact person in Harbour yet."), "no_contact_person"
+        )
+    with transaction.atomic():
+        request = ContactRequest.objects.create(
+            user=user,
+            partner=partner,
+            message=message,
+            visit_starts_on=visit_starts_on,
+            visit_ends_on=visit_ends_on,
+            group_size=group_size,
+        )
+        transaction.on_commit(lambda: send_contact_request.enqueue(request.pk))
+    return request
+
+
+@task()
+def send_contact_request(request_id):
+    found = ContactRequest.objects.select_related("user", "partner__country").filter(pk=request_id)
+    request = found.first()
+    if request is None or request.emailed_at is not None:
+        return 0
+    contact = PartnerCompetencies.objects.filter(partner=request.partner).first()
+    if contact is None or not contact.contact_email:
+        return 0
+    language = partner_language(request.partner)
+    with translation.override(language):
+        context = {"request": request, "requester": request.user, "partner": request.partner}
+        subject = render_to_string("network/email/contact_request_subject.txt", context)
+        body = render_to_string("network/email/contact_request.txt", context)
+    reply_to = [request.user.email] if request.user.email else []
+    EmailMessage(
+        " ".join(subject.split()),
+        body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[contact.contact_email],
+        reply_to=reply_to,
+    ).send()
+    ContactRequest.objects.filter(pk=request.pk).update(emailed_at=timezone.now())
+    return 1

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_forms import editable_partner_keys
 from .models import (
     Competency,
+    ContactRequest,
     EventPage,
     EventSeries,
     FocusPeriod,
@@ -62,12 +63,24 @@ class PartnerCompetenciesViewSet(SnippetViewSet):
     list_display = ["partner", "contact_role"]
 
 
+class ContactRequestViewSet(SnippetViewSet):
+    """Learners' contact requests to partners, newest first, with whether each was emailed."""
+
+    model = ContactRequest
+    icon = "mail"
+    menu_label = _("Contact requests")
+    list_display = ["partner", "user", "created_at", "emailed_at"]
+    list_filter = ["partner", "created_at"]
+    ordering = ["-created_at"]
+
+
 class NetworkViewSetGroup(SnippetViewSetGroup):
     items = (
         EventSeriesViewSet,
         FocusPeriodViewSet,
         CompetencyViewSet,
         PartnerCompetenciesViewSet,
+        ContactRequestViewSet,
         PartnerEditorsViewSet,
     )
     menu_icon = "date"

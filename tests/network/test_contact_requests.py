@@ -109,3 +109,17 @@ def test_bad_input_is_a_400_that_changes_nothing(client, goethe, directory):
 
 def test_anonymous_gets_401(client, goethe):
     assert post(client, {"partner": goethe.pk, "message": "Hi"}).status_code == 401
+
+
+def test_the_admin_lists_contact_requests(client, goethe):
+    from django.urls import reverse
+
+    ContactRequest.objects.create(
+        user=factories.UserFactory(username="ada"), partner=goethe, message="Hello"
+    )
+    client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(reverse("wagtailsnippets_network_contactrequest:list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Goethe-Institut" in html
+    assert "ada" in html

@@ -454,7 +454,7 @@ class PasswordInputSerializer(serializers.Serializer):
 
 class MyAccount(LearnerAPIView, HarbourAPIView):
     """Delete your account and everything Harbour stores about you (``DELETE {"password":
-    "…"}``): enrolments, progress, quiz attempts and tokens. Certificates stay
+    "…"}``): enrolments, progress, quiz attempts, reflections and tokens. Certificates stay
     verifiable by their code, without your name. A wrong or missing password is a 400 and
     deletes nothing. For a partner site honouring a learner's request to be forgotten."""
 

@@ -129,7 +129,7 @@ def test_a_tampered_unsubscribe_link_is_refused_readably(course):
     assert set(Profile.objects.values_list("lesson_emails", flat=True)) == {True}
 
 
-def test_the_profile_form_turns_the_emails_on(course, client):
+def test_the_profile_offers_the_lesson_emails(course, client):
     user = opted_in(course, lesson_emails=False)
     client.force_login(user)
     page = client.get("/en/learn/profile/")

@@ -116,3 +116,42 @@ def send_contact_request(request_id):
     ).send()
     ContactRequest.objects.filter(pk=request.pk).update(emailed_at=timezone.now())
     return 1
+
+
+def export_match_making(user):
+    """The learner's match-making profile and contact requests, for their data export."""
+    from .models import MatchProfile
+
+    profile = (
+        MatchProfile.objects.filter(user=user)
+        .select_related("country")
+        .prefetch_related("offers", "seeks", "subsectors")
+        .first()
+    )
+    requests = ContactRequest.objects.filter(user=user).select_related("partner")
+    return {
+        "profile": {
+            "offers": sorted(c.slug for c in profile.offers.all()),
+            "seeks": sorted(c.slug for c in profile.seeks.all()),
+            "country": profile.country.code.upper() if profile.country_id else "",
+            "subsectors": sorted(s.slug for s in profile.subsectors.all()),
+        }
+        if profile
+        else None,
+        "contact_requests": [
+            {
+                "partner": request.partner.name,
+                "message": request.message,
+                "visit_starts_on": request.visit_starts_on.isoformat()
+                if request.visit_starts_on
+                else None,
+                "visit_ends_on": request.visit_ends_on.isoformat()
+                if request.visit_ends_on
+                else None,
+                "group_size": request.group_size,
+                "created_at": request.created_at.isoformat(),
+                "emailed_at": request.emailed_at.isoformat() if request.emailed_at else None,
+            }
+            for request in requests
+        ],
+    }

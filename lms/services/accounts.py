@@ -57,6 +57,12 @@ class _Titles:
         return None
 
 
+# ``{key: function(user) -> JSON-ready data}``: sections apps above this layer add to the
+# learner's data export (registered in their AppConfig.ready). Their rows go with the
+# account on deletion (their foreign keys to the user cascade).
+EXPORT_SECTIONS = {}
+
+
 def export_learner_data(user):
     """Everything Harbour stores about the learner, as JSON-ready data: the keys, and the
     titles of what they name in the learner's preferred language, so a person can read it."""
@@ -147,6 +153,9 @@ def export_learner_data(user):
         # The xAPI statements Harbour built for the learning record store, and whether each
         # has been delivered.
         "xapi_statements": xapi.learner_statements(user),
+        # What apps above this layer store about the learner (the network's match-making
+        # profile and contact requests), each under its own key.
+        **{key: section(user) for key, section in EXPORT_SECTIONS.items()},
     }
 
 

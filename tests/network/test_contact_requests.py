@@ -123,3 +123,25 @@ def test_the_admin_lists_contact_requests(client, goethe):
     html = response.content.decode()
     assert "Goethe-Institut" in html
     assert "ada" in html
+
+
+def test_the_data_export_has_them_and_deleting_the_account_removes_them(goethe, directory):
+    from lms.services import accounts
+    from network.models import MatchProfile
+
+    user = factories.UserFactory()
+    user.set_password("correct-horse-battery")
+    user.save()
+    ContactRequest.objects.create(user=user, partner=goethe, message="Hello", group_size=3)
+    MatchProfile.objects.create(user=user, country=directory["PL"])
+
+    exported = accounts.export_learner_data(user)["match_making"]
+    assert exported["profile"]["country"] == "PL"
+    assert [
+        (r["partner"], r["message"], r["group_size"]) for r in exported["contact_requests"]
+    ] == [("Goethe-Institut", "Hello", 3)]
+    assert PRIVATE not in str(exported)
+
+    accounts.delete_learner(user, "correct-horse-battery")
+    assert not ContactRequest.objects.exists()
+    assert not MatchProfile.objects.exists()

@@ -67,3 +67,23 @@ class MatchProfileForm(forms.Form):
         profile.seeks.set(source(Competency).filter(slug__in=data["seeks"]))
         profile.subsectors.set(source(Subsector).filter(slug__in=data["subsectors"]))
         return profile
+
+
+class ContactRequestForm(forms.Form):
+    message = forms.CharField(label=_("Your message"), max_length=4000, widget=forms.Textarea)
+    visit_starts_on = forms.DateField(
+        label=_("Study visit from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    visit_ends_on = forms.DateField(
+        label=_("Study visit to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    group_size = forms.IntegerField(
+        label=_("Group size"), required=False, min_value=1, max_value=500
+    )
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("visit_starts_on"), data.get("visit_ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("visit_ends_on", _("A study visit cannot end before it starts."))
+        return data

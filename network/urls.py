@@ -15,4 +15,5 @@ urlpatterns = [
     path("focus/", web.focus_page, name="focus"),
     path("competencies/", web.competency_page, name="competencies"),
     path("match/", web.match_page, name="match"),
+    path("match/contact/<int:partner_id>/", web.match_contact, name="match-contact"),
 ]

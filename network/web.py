@@ -267,7 +267,7 @@ def match_page(request):
     from django.shortcuts import redirect
 
     from . import matching
-    from .forms import MatchProfileForm
+    from .forms import ContactRequestForm, MatchProfileForm
 
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -289,6 +289,53 @@ def match_page(request):
         {
             "form": form,
             "profile_complete": bool(seeker.offers or seeker.seeks),
-            "suggestions": found,
+            "suggestions": [
+                (match, reasons, ContactRequestForm(auto_id=f"contact-{match.candidate.key}-%s"))
+                for match, reasons in found
+            ],
         },
     )
+
+
+def match_contact(request, partner_id):
+    """POST from the match-making page: a contact request to one partner."""
+    from django.contrib import messages
+    from django.contrib.auth.views import redirect_to_login
+    from django.shortcuts import redirect
+    from django.urls import reverse
+
+    from . import contact
+    from .forms import ContactRequestForm
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("network:match"))
+    if request.method != "POST":
+        return redirect("network:match")
+    partner = contact.source_partner(partner_id)
+    if partner is None:
+        raise Http404(_("No partner has this id."))
+    form = ContactRequestForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("network:match")
+    data = form.cleaned_data
+    try:
+        contact.create_request(
+            request.user,
+            partner,
+            data["message"],
+            visit_starts_on=data.get("visit_starts_on"),
+            visit_ends_on=data.get("visit_ends_on"),
+            group_size=data.get("group_size"),
+        )
+    except contact.ContactError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Your message is on its way to %(partner)s. They answer you by email.")
+            % {"partner": partner.name},
+        )
+    return redirect("network:match")

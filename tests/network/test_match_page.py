@@ -56,3 +56,26 @@ def test_an_unknown_choice_is_an_error_and_saves_nothing(client, vocabulary):
     response = client.post("/en/match/", {"offers": ["teleportation"]})
     assert response.status_code == 200
     assert not MatchProfile.objects.filter(user=user).exists()
+
+
+def test_a_learner_writes_to_a_suggested_partner_from_the_page(
+    client, vocabulary, directory, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from network.models import ContactRequest
+
+    user = factories.UserFactory(email="ada@example.org")
+    client.force_login(user)
+    client.post("/en/match/", {"seeks": ["market-entry"], "country": "PL"})
+    html = client.get("/en/match/").content.decode()
+    action = f"/en/match/contact/{directory['goethe'].pk}/"
+    assert f'action="{action}"' in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(action, {"message": "Shall we cooperate?"}, follow=True)
+    page = response.content.decode()
+    assert "Your message is on its way to Goethe-Institut" in page
+    assert PRIVATE not in page
+    assert ContactRequest.objects.get(user=user).message == "Shall we cooperate?"
+    assert mail.outbox[0].to == [PRIVATE]

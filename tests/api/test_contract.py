@@ -99,11 +99,6 @@ CALLS = {
         {},
         {"partner": c["directory"]["goethe"].pk, "message": "May we visit?"},
     ),
-    ("contact-requests", "get"): lambda c: ({}, None),
-    ("contact-requests", "post"): lambda c: (
-        {},
-        {"partner": c["directory"]["goethe"].pk, "message": "May we visit?"},
-    ),
 }
 # Query parameters an operation needs to succeed, or a function of the content giving them.
 REQUIRED_QUERY = {

@@ -292,15 +292,6 @@ RECIPES = {
         ),
         Call(body={"partner": c["directory"]["goethe"].pk, "message": ""}, status=400),
     ],
-    "contact_requests_list": lambda c: [Call(model="PaginatedContactRequestList")],
-    "contact_requests_create": lambda c: [
-        Call(
-            body={"partner": c["directory"]["goethe"].pk, "message": "May we visit?"},
-            status=201,
-            model="ContactRequest",
-        ),
-        Call(body={"partner": c["directory"]["goethe"].pk, "message": ""}, status=400),
-    ],
     "focus_country_retrieve": lambda c: [
         Call(model="FocusPeriod"),
         Call({"locale": "pl"}, model="FocusPeriod"),

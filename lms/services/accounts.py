@@ -89,6 +89,7 @@ def export_learner_data(user):
             "country": profile.country,
             "subsector": profile.subsector,
             "organisation": profile.organisation,
+            "lesson_emails": profile.lesson_emails,
         }
         if profile
         else None,

@@ -298,11 +298,14 @@ def test_deleting_a_lesson_page_keeps_the_history(learner, course, lessons, quiz
 
 
 def test_export_holds_every_record(learner, course, lessons, quiz_lesson, quiz_id):
-    Profile.objects.create(user=learner, preferred_language="pl", organisation="Baltic Lab")
+    Profile.objects.create(
+        user=learner, preferred_language="pl", organisation="Baltic Lab", lesson_emails=True
+    )
     complete_course(learner, lessons, quiz_lesson, quiz_id)
     data = services.export_learner_data(learner)
     assert data["account"]["username"] == learner.username
     assert data["profile"]["organisation"] == "Baltic Lab"
+    assert data["profile"]["lesson_emails"] is True
     assert len(data["enrolments"]) == 1 and len(data["enrolments"][0]["lessons"]) == 3
     assert data["quiz_attempts"][0]["answers"] == RIGHT
     assert data["certificates"][0]["code"] == Certificate.objects.get().code

@@ -41,11 +41,12 @@ def event_id(name):
 
 def _next_seq():
     # The row lock is held until the caller's transaction ends: numbers follow commit order.
-    FeedCounter.objects.filter(pk=1).update(last=F("last") + 1)
-    counter = FeedCounter.objects.select_for_update().filter(pk=1).first()
-    if counter is None:
-        counter = FeedCounter.objects.create(pk=1, last=1)
-    return counter.last
+    if not FeedCounter.objects.filter(pk=1).update(last=F("last") + 1):
+        # The first event of a database: writers that start together each try to create the
+        # row; ON CONFLICT DO NOTHING makes the others wait for the first and then count on.
+        FeedCounter.objects.bulk_create([FeedCounter(pk=1, last=0)], ignore_conflicts=True)
+        FeedCounter.objects.filter(pk=1).update(last=F("last") + 1)
+    return FeedCounter.objects.select_for_update().values_list("last", flat=True).get(pk=1)
 
 
 def record(

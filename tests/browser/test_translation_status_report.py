@@ -72,7 +72,10 @@ def test_an_editor_reads_the_translation_status_and_filters_it(
     # The reports menu leads there.
     page.goto("/admin/")
     page.get_by_role("button", name="Reports").click()
-    assert page.get_by_role("link", name="Translation status").count() == 1
+    # The sub-menu is drawn by the admin's script after the click: wait for it.
+    report_link = page.get_by_role("link", name="Translation status")
+    report_link.wait_for(state="visible")
+    assert report_link.count() == 1
 
     # The filters are a plain GET form: they work with JavaScript off.
     context = browser.new_context(

@@ -50,6 +50,27 @@ def language_name(code):
     return dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(code, code)
 
 
+# "In English" and the like, written as the reader's language says it: the tag on an item
+# served in another language than the one asked for. A name alone cannot be inserted into one
+# sentence for all nine languages ("po angielsku", "på engelsk", "Inglise keeles").
+IN_LANGUAGE = {
+    "en": _("In English"),
+    "de": _("In German"),
+    "da": _("In Danish"),
+    "sv": _("In Swedish"),
+    "fi": _("In Finnish"),
+    "et": _("In Estonian"),
+    "lv": _("In Latvian"),
+    "lt": _("In Lithuanian"),
+    "pl": _("In Polish"),
+}
+
+
+def in_language(code):
+    """The reader's words for "in <the language of code>", e.g. ``Po angielsku`` in Polish."""
+    return IN_LANGUAGE.get(code) or language_name(code)
+
+
 def match_language(tag):
     """The supported code for a language tag (``de-AT`` → ``de``), or None."""
     tag = (tag or "").strip().lower().replace("_", "-")

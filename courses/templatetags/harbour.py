@@ -71,6 +71,11 @@ def language_name(code):
     return i18n.language_name(code)
 
 
+@register.filter
+def in_language(code):
+    return i18n.in_language(code)
+
+
 @register.simple_tag
 def site_nav():
     """The course and case-study indexes to link in the header, in the active language

@@ -78,6 +78,10 @@ def test_catalogue_in_german_mixes_translations_and_fallbacks(client, catalogue)
     assert titles(page) == ["Design everywhere", "Film in Poland", "Gestaltung in Deutschland"]
     fallback_cards = [c for c in page.select(".card") if c.select(".tag--lang")]
     assert len(fallback_cards) == 2
+    # The tag says the served language as a German reader says it, not "In English".
+    assert {c.select_one(".tag--lang").get_text(strip=True) for c in fallback_cards} == {
+        "Auf Englisch"
+    }
     # The subsector filter shows the German name of the subsector, keyed by its slug.
     options = {o["value"]: o.get_text() for o in page.select("select[name=subsector] option")}
     assert options["design"] == "Gestaltung"

@@ -56,3 +56,30 @@ def test_on_a_wide_screen_the_menu_and_filters_are_open(page, site_content, scre
     assert page.locator(".filters .fields").is_visible()
     assert page.locator(".site-header").bounding_box()["height"] <= 120
     screenshot(page, "wide-catalogue-pl", full_page=False)
+
+
+# Each language's own words: long German and Finnish compounds, Latvian and Lithuanian
+# inflections. Every page type of the learner's first visit, in all nine languages.
+ALL_LANGUAGES = ["en", "de", "da", "sv", "fi", "et", "lv", "lt", "pl"]
+FIRST_VISIT = [*PATHS, "/{lang}/search/?q=borders", "/{lang}/accounts/signup/"]
+
+
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
+def test_no_page_scrolls_sideways_at_360_pixels_in_any_language(
+    page,
+    site_content,  # noqa: F811
+    screenshot,
+    language,
+):
+    page.set_viewport_size({"width": 360, "height": 780})
+    wide = {}
+    for template in FIRST_VISIT:
+        path = template.format(lang=language, course=site_content.slug)
+        answer = page.goto(path)
+        assert answer.status == 200, path
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        if width > 360:
+            wide[path] = width
+        assert page.locator(".site-header").bounding_box()["height"] <= 120, path
+    screenshot(page, f"mobile-360-signup-{language}", full_page=False)
+    assert wide == {}, wide

@@ -353,31 +353,24 @@ def lesson_files(folder, lesson):
     return {posixpath.join(folder, name): data for name, data in sorted(lesson.files.items())}
 
 
-def common_cartridge_11(course):
-    """The course as an IMS Common Cartridge 1.1 package (bytes of a .imscc zip)."""
-    files = {STYLESHEET: STYLESHEET_TEXT}
+def cartridge_manifest(course, kind, schema, version, locations, **prefixes):
+    """The head of a Common Cartridge manifest, the same in every version: the root (its
+    default namespace the first of ``locations``, ``{namespace: schema URL}``, then the
+    ``prefixes``' namespaces), the metadata with the course's LOM, one rooted organization.
+    Returns the root, the organization's top item and the resources element to fill."""
+    namespaces = {f"xmlns__{prefix}": namespace for prefix, namespace in prefixes.items()}
     root = element(
         None,
         "manifest",
-        identifier=f"harbour-{safe(course.ident)}-cc11",
-        xmlns=CC11,
-        xmlns__lomimscc=CC11_LOM_MANIFEST,
-        xmlns__lom=CC11_LOM_RESOURCE,
+        identifier=f"harbour-{safe(course.ident)}-{kind}",
+        xmlns=next(iter(locations)),
+        **namespaces,
         xmlns__xsi=XSI,
-        xsi__schemaLocation=" ".join(
-            [
-                CC11,
-                "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imscp_v1p2_v1p0.xsd",
-                CC11_LOM_MANIFEST,
-                "http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lommanifest_v1p0.xsd",
-                CC11_LOM_RESOURCE,
-                "http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lomresource_v1p0.xsd",
-            ]
-        ),
+        xsi__schemaLocation=" ".join(f"{ns} {url}" for ns, url in locations.items()),
     )
     metadata = element(root, "metadata")
-    element(metadata, "schema", "IMS Common Cartridge")
-    element(metadata, "schemaversion", "1.1.0")
+    element(metadata, "schema", schema)
+    element(metadata, "schemaversion", version)
     lom_general(metadata, "lomimscc", course)
     organization = element(
         element(root, "organizations"),
@@ -386,7 +379,29 @@ def common_cartridge_11(course):
         structure="rooted-hierarchy",
     )
     top = element(organization, "item", identifier="root")
-    resources = element(root, "resources")
+    return root, top, element(root, "resources")
+
+
+def common_cartridge_11(course):
+    """The course as an IMS Common Cartridge 1.1 package (bytes of a .imscc zip)."""
+    files = {STYLESHEET: STYLESHEET_TEXT}
+    root, top, resources = cartridge_manifest(
+        course,
+        "cc11",
+        "IMS Common Cartridge",
+        "1.1.0",
+        {
+            CC11: "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imscp_v1p2_v1p0.xsd",
+            CC11_LOM_MANIFEST: (
+                "http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lommanifest_v1p0.xsd"
+            ),
+            CC11_LOM_RESOURCE: (
+                "http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lomresource_v1p0.xsd"
+            ),
+        },
+        lomimscc=CC11_LOM_MANIFEST,
+        lom=CC11_LOM_RESOURCE,
+    )
     shared = element(resources, "resource", identifier="shared", type="webcontent")
     element(shared, "file", href=STYLESHEET)
     for index, lesson in enumerate(course.lessons, start=1):
@@ -449,34 +464,19 @@ def lti_link(course, lesson):
 def thin_common_cartridge_13(course):
     """The course as a thin Common Cartridge 1.3: one LTI link per lesson, no content."""
     files = {}
-    root = element(
-        None,
-        "manifest",
-        identifier=f"harbour-{safe(course.ident)}-thincc13",
-        xmlns=CC13,
-        xmlns__lomimscc=CC13_LOM_MANIFEST,
-        xmlns__xsi=XSI,
-        xsi__schemaLocation=" ".join(
-            [
-                CC13,
-                "http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_imscp_v1p2_v1p0.xsd",
-                CC13_LOM_MANIFEST,
-                "http://www.imsglobal.org/profile/cc/ccv1p3/LOM/ccv1p3_lommanifest_v1p0.xsd",
-            ]
-        ),
+    root, top, resources = cartridge_manifest(
+        course,
+        "thincc13",
+        "IMS Thin Common Cartridge",
+        "1.3.0",
+        {
+            CC13: "http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_imscp_v1p2_v1p0.xsd",
+            CC13_LOM_MANIFEST: (
+                "http://www.imsglobal.org/profile/cc/ccv1p3/LOM/ccv1p3_lommanifest_v1p0.xsd"
+            ),
+        },
+        lomimscc=CC13_LOM_MANIFEST,
     )
-    metadata = element(root, "metadata")
-    element(metadata, "schema", "IMS Thin Common Cartridge")
-    element(metadata, "schemaversion", "1.3.0")
-    lom_general(metadata, "lomimscc", course)
-    organization = element(
-        element(root, "organizations"),
-        "organization",
-        identifier="organization",
-        structure="rooted-hierarchy",
-    )
-    top = element(organization, "item", identifier="root")
-    resources = element(root, "resources")
     for index, lesson in enumerate(course.lessons, start=1):
         resource_id = f"lti-{index}"
         item = element(top, "item", identifier=f"item-{index}", identifierref=resource_id)

@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from lms.i18n import active_code, active_locale, available_locales, language_name, snippet_names
 from lms.i18n import localized_queryset as localized
 
-from ..baltic_map import MAP_HEIGHT, MAP_WIDTH, land_paths, project
+from ..baltic_map import MAP_HEIGHT, MAP_WIDTH, geography, place, project
 from ..filters import LenientCaseStudyFilterSet, LenientCourseFilterSet, LenientPartnerFilterSet
 from ..models import (
     CaseStudyIndexPage,
@@ -195,6 +195,27 @@ def partner_entry(partner, country_names, subsector_names):
     )
 
 
+def partner_map(entries):
+    """What ``includes/partner_map.html`` draws: one marker per city, and the partners that
+    cannot be placed (outside the map, or without coordinates) to list beside it."""
+    markers, off_map = place(
+        entries,
+        position=lambda entry: entry.position,
+        city=lambda entry: entry.partner.city,
+        name=lambda entry: entry.partner.name,
+    )
+    drawn = geography()
+    return {
+        "markers": markers,
+        "off_map": off_map,
+        "placed_count": len(entries) - len(off_map),
+        "map_width": MAP_WIDTH,
+        "map_height": MAP_HEIGHT,
+        "map_land": drawn["land"],
+        "map_borders": drawn["borders"],
+    }
+
+
 def partner_directory_context(request):
     requested = active_locale()
     subsectors = subsector_names(requested)
@@ -212,10 +233,7 @@ def partner_directory_context(request):
         "filter_form": filterset.form,
         "filters": filterset.active,
         "entries": entries,
-        "markers": [entry for entry in entries if entry.position],
-        "map_width": MAP_WIDTH,
-        "map_height": MAP_HEIGHT,
-        "map_land": land_paths(),
+        **partner_map(entries),
     }
 
 
@@ -247,10 +265,7 @@ def partner_detail_context(partner):
         "case_studies": list(case_studies),
         "is_fallback": entry.is_fallback,
         "served_language": partner.locale.language_code,
-        "markers": [entry] if entry.position else [],
-        "map_width": MAP_WIDTH,
-        "map_height": MAP_HEIGHT,
-        "map_land": land_paths(),
+        **partner_map([entry]),
     }
 
 

@@ -5,7 +5,15 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses.baltic_map import MAP_HEIGHT, MAP_WIDTH, project
+from courses.baltic_map import (
+    MAP_EAST,
+    MAP_HEIGHT,
+    MAP_NORTH,
+    MAP_SOUTH,
+    MAP_WEST,
+    MAP_WIDTH,
+    project,
+)
 from courses.models import CoursePage
 from courses.web.pages import CATALOGUE_PAGE_SIZE
 from tests import factories
@@ -164,8 +172,8 @@ def test_partner_map_has_a_marker_per_placed_partner(client, partners):
 
 
 def test_map_projection_places_the_corners_and_drops_far_points():
-    assert project(5, 61) == (0.0, 0.0)
-    assert project(32, 53) == (MAP_WIDTH, MAP_HEIGHT)
+    assert project(MAP_WEST, MAP_NORTH) == (0.0, 0.0)
+    assert project(MAP_EAST, MAP_SOUTH) == (MAP_WIDTH, MAP_HEIGHT)
     # Kiel is west of Rostock and north of Hamburg.
     kiel, rostock, hamburg = project(10.13, 54.32), project(12.1, 54.09), project(9.99, 53.55)
     assert kiel[0] < rostock[0] and kiel[1] < hamburg[1]

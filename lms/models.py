@@ -107,6 +107,10 @@ class Profile(models.Model):
     lesson_emails = models.BooleanField(
         _("Email me when a new lesson is published in my courses"), default=False
     )
+    # The address the learner proved they read (lms/services/verification.py), and when.
+    # Verified means this equals the account's email now: a changed email is unverified.
+    verified_email = models.EmailField(_("verified email"), blank=True)
+    email_verified_at = models.DateTimeField(_("email verified"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -115,6 +119,26 @@ class Profile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    @classmethod
+    def mark_verified(cls, user):
+        """Records the account's present address as verified (the link's work, and the
+        demo's own accounts)."""
+        from django.utils import timezone
+
+        profile, _created = cls.objects.get_or_create(user=user)
+        if not profile.email_verified:
+            profile.verified_email = user.email
+            profile.email_verified_at = timezone.now()
+            profile.save(update_fields=["verified_email", "email_verified_at", "updated_at"])
+        return profile
+
+    @property
+    def email_verified(self):
+        email = self.user.email
+        return bool(
+            email and self.email_verified_at and self.verified_email.casefold() == email.casefold()
+        )
 
 
 class Enrolment(models.Model):

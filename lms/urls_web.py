@@ -35,6 +35,8 @@ urlpatterns = [
     path("learn/profile/delete/", views.account_delete, name="account-delete"),
     path("learn/profile/export/", views.account_export, name="account-export"),
     path("learn/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("learn/email/confirm/", views.resend_verification, name="resend-verification"),
+    path("learn/email/confirm/<str:token>/", views.verify_email, name="verify-email"),
     path("learn/profile/log-out-everywhere/", views.log_out_everywhere, name="log-out-everywhere"),
     # "verify/" before "<code>/" so the verify page is never read as a code.
     path("certificates/verify/", views.certificate_verify, name="certificate-verify"),

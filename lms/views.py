@@ -44,7 +44,7 @@ from .forms import (
     SignupForm,
 )
 from .i18n import active_code, active_locale
-from .services import credentials, emails
+from .services import credentials, emails, verification
 
 
 def _safe_next(request, default):
@@ -100,6 +100,7 @@ def dashboard(request):
         "summary": summary,
         "resume": services.resume_point(summary["courses"]),
         "suggestions": services.suggested_courses(request.user),
+        "email_state": verification.state(request.user),
     }
     return render(request, "lms/dashboard.html", context)
 
@@ -377,7 +378,15 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to Harbour. Your account is ready."))
+        verification.send_link(user)
+        messages.success(
+            request,
+            _(
+                "Welcome to Harbour. Your account is ready. We sent a link to %(email)s: "
+                "open it to confirm your address."
+            )
+            % {"email": user.email},
+        )
         language = form.cleaned_data["preferred_language"]
         with translation.override(language):
             default = reverse("lms:dashboard")
@@ -417,18 +426,26 @@ def profile(request):
     profile = services.profile_for(request.user)
     account_form = AccountForm(request.POST or None, instance=request.user, prefix="account")
     profile_form = ProfileForm(request.POST or None, instance=profile, prefix="profile")
+    old_email = request.user.email
     if request.method == "POST":
         if account_form.is_valid() and profile_form.is_valid():
             account_form.save()
             profile_form.save()
             services.rename_learner(request.user)
             messages.success(request, _("Your profile is saved."))
+            changed = verification.email_changed(request, old_email)
+            if changed:
+                messages.info(request, changed)
             return redirect("lms:profile")
         messages.error(request, _("Please correct the errors below."))
     return render(
         request,
         "lms/profile.html",
-        {"account_form": account_form, "profile_form": profile_form},
+        {
+            "account_form": account_form,
+            "profile_form": profile_form,
+            "email_state": verification.state(request.user),
+        },
         status=400 if request.method == "POST" else 200,
     )
 
@@ -512,3 +529,31 @@ def unsubscribe(request, token):
         return render(request, "lms/unsubscribe.html", {"invalid": True}, status=400)
     done = request.method == "POST" and emails.unsubscribe(token)
     return render(request, "lms/unsubscribe.html", {"token": token, "done": done})
+
+
+@require_http_methods(["GET", "POST"])
+def verify_email(request, token):
+    """The link in the confirmation email: asks to confirm, then marks the address verified
+    (a GET changes nothing, as mail scanners open links). It needs no log-in; the signed
+    token names the learner and the address. A changed, expired or outdated link is a 400."""
+    result, user = verification.check(token)
+    if result is not verification.Check.VALID:
+        return render(request, "lms/verify_email.html", {"problem": result.value}, status=400)
+    done = request.method == "POST" and verification.verify(token) is verification.Check.VALID
+    return render(
+        request,
+        "lms/verify_email.html",
+        {"token": token, "done": done, "email": user.email},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resend_verification(request):
+    """ "Send me a new link": a POST from the dashboard, the profile or the match-making
+    page, which it returns to; limited per learner (verification.resend_link)."""
+    back = _safe_next(request, reverse("lms:profile"))
+    if request.method == "POST":
+        sent, message = verification.resend_link(request)
+        (messages.success if sent else messages.warning)(request, message)
+    return HttpResponseRedirect(back)

@@ -34,6 +34,15 @@ class UserFactory(factory.django.DjangoModelFactory):
         model = get_user_model()
 
 
+def verified_user(**kwargs):
+    """A learner whose email address is confirmed (lms/services/verification.py)."""
+    from lms.models import Profile
+
+    user = UserFactory(**kwargs)
+    Profile.mark_verified(user)
+    return user
+
+
 class CountryFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
     name = factory.Sequence(lambda n: f"Country {n}")

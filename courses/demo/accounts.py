@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
+from lms.models import Profile
+
 # username, password, email, and the group: Wagtail's "Editors", or a locale's reviewers.
 EDITOR = ("editor", "harbour-editor", "editor@harbour.example")
 REVIEWER = ("reviewer-pl", "harbour-reviewer", "reviewer-pl@harbour.example")
@@ -44,4 +46,6 @@ def ensure_account(username, password, email, group):
     if created:
         user = User.objects.create_user(username, email, password)
     user.groups.add(group)
+    # The demo's addresses are its own: verified, so that `make run` can send contact requests.
+    Profile.mark_verified(user)
     return user, created

@@ -91,3 +91,23 @@ class HarbourRateThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.ident}
+
+
+class LearnerActionThrottle(SimpleRateThrottle):
+    """A rate for one thing a signed-in learner does on the web pages too (not an API call):
+    ``scope`` names its rate in DEFAULT_THROTTLE_RATES, read at request time; None turns it
+    off. ``allow(request)`` counts the attempt; ``wait()`` is the seconds until the next."""
+
+    def __init__(self, scope):
+        self.scope = scope
+        self.rate = api_settings.DEFAULT_THROTTLE_RATES.get(scope)
+        if self.rate is not None:
+            self.num_requests, self.duration = self.parse_rate(self.rate)
+
+    def allow(self, request):
+        if self.rate is None:
+            return True
+        return self.allow_request(request, None)
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": f"user-{request.user.pk}"}

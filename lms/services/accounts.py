@@ -90,6 +90,9 @@ def export_learner_data(user):
             "subsector": profile.subsector,
             "organisation": profile.organisation,
             "lesson_emails": profile.lesson_emails,
+            "email_verified": profile.email_verified,
+            "verified_email": profile.verified_email,
+            "email_verified_at": _iso(profile.email_verified_at),
         }
         if profile
         else None,

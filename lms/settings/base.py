@@ -317,6 +317,9 @@ def machine_translator_from_env(environ=None):
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 
+# How long the link that confirms a learner's email address works, in hours.
+HARBOUR_EMAIL_VERIFICATION_HOURS = int(os.environ.get("HARBOUR_EMAIL_VERIFICATION_HOURS", "72"))
+
 # Headless preview (courses/preview.py): how long a preview token opens a draft, and the
 # partner front end that the admin's preview panel offers beside the Harbour page.
 HARBOUR_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("HARBOUR_PREVIEW_TOKEN_MAX_AGE", "600"))
@@ -435,6 +438,8 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("HARBOUR_THROTTLE_ANON", "60/minute"),
         "api_key": os.environ.get("HARBOUR_THROTTLE_API_KEY", "1200/minute"),
         "user": os.environ.get("HARBOUR_THROTTLE_USER", "600/minute"),
+        # Links that confirm a learner's email address, per learner (lms/services/verification.py).
+        "verification_email": os.environ.get("HARBOUR_THROTTLE_VERIFICATION_EMAIL", "3/hour"),
     },
     # How many proxies stand in front of Harbour, when HARBOUR_TRUSTED_PROXIES does not name
     # them (lms/clients.py); None: X-Forwarded-For is not read.

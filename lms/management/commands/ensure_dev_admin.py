@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from lms.models import Profile
+
 USERNAME = "admin"
 PASSWORD = "harbour-admin"
 
@@ -20,10 +22,14 @@ class Command(BaseCommand):
                 "published password. Create production accounts with createsuperuser."
             )
         User = get_user_model()
-        if User.objects.filter(username=USERNAME).exists():
+        existing = User.objects.filter(username=USERNAME).first()
+        if existing is not None:
+            Profile.mark_verified(existing)
             self.stdout.write(f"Superuser {USERNAME!r} already exists; left unchanged.")
             return
-        User.objects.create_superuser(USERNAME, f"{USERNAME}@harbour.example", PASSWORD)
+        user = User.objects.create_superuser(USERNAME, f"{USERNAME}@harbour.example", PASSWORD)
+        # The demo's address is its own: verified, so that it can send contact requests.
+        Profile.mark_verified(user)
         self.stdout.write(
             self.style.SUCCESS(f"Created superuser {USERNAME!r} with password {PASSWORD!r}.")
         )

@@ -39,6 +39,7 @@ run: setup
 	$(MANAGE) load_network_demo
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) create_badge_key
+	$(MANAGE) create_lti_key
 	@echo "Harbour: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/ (admin / harbour-admin; editor / harbour-editor; reviewer-pl / harbour-reviewer)"
 	$(MANAGE) serve $(HOST):$(PORT)
 

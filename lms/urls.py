@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(".well-known/did.json", lms_views.did_document, name="did-document"),
+    path("lti/", include("lti.urls")),
     path("api/v1/", include("lms.api.urls")),
     re_path(r"^api/", not_found),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -59,9 +59,13 @@ def enqueue_all(ids):
 
 
 def sender(delivery):
-    from . import webhooks, xapi
+    from . import ags, webhooks, xapi
 
-    return webhooks.send if delivery.kind == Delivery.Kind.WEBHOOK else xapi.send
+    return {
+        Delivery.Kind.WEBHOOK: webhooks.send,
+        Delivery.Kind.XAPI: xapi.send,
+        Delivery.Kind.LTI_SCORE: ags.send,
+    }[delivery.kind]
 
 
 def succeeded(delivery, status_code):
@@ -74,7 +78,9 @@ def succeeded(delivery, status_code):
 def attempt(delivery_id):
     """Try one delivery once. Returns its status afterwards (None if it is gone)."""
     delivery = (
-        Delivery.objects.select_related("event", "subscription").filter(pk=delivery_id).first()
+        Delivery.objects.select_related("event", "subscription", "line_item__identity__platform")
+        .filter(pk=delivery_id)
+        .first()
     )
     if delivery is None or delivery.status != Status.PENDING:
         return delivery and delivery.status

@@ -9,8 +9,7 @@ carries the same id.
 
 import uuid
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import Delivery, Event, FeedCounter, Subscription
@@ -39,14 +38,34 @@ def event_id(name):
     return uuid.uuid5(NAMESPACE, name)
 
 
-def _next_seq():
-    # The row lock is held until the caller's transaction ends: numbers follow commit order.
-    if not FeedCounter.objects.filter(pk=1).update(last=F("last") + 1):
+def _increment(identifier):
+    """The next number unless the event ``identifier`` is stored already; None when it is or
+    when the counter row does not exist yet. One statement (UPDATE … RETURNING, PostgreSQL and
+    SQLite 3.35+), which also takes the counter's row lock."""
+    counter = connection.ops.quote_name(FeedCounter._meta.db_table)
+    event = connection.ops.quote_name(Event._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'UPDATE {counter} SET "last" = "last" + 1 WHERE "id" = 1 AND NOT EXISTS '
+            f'(SELECT 1 FROM {event} WHERE "id" = %s) RETURNING "last"',
+            [Event._meta.pk.get_db_prep_value(identifier, connection)],
+        )
+        found = cursor.fetchone()
+    return found[0] if found else None
+
+
+def _next_seq(identifier):
+    """The event's number, or None when it is stored already. The row lock is held until the
+    caller's transaction ends: numbers follow commit order."""
+    seq = _increment(identifier)
+    if seq is None:
+        if Event.objects.filter(pk=identifier).exists():
+            return None
         # The first event of a database: writers that start together each try to create the
         # row; ON CONFLICT DO NOTHING makes the others wait for the first and then count on.
         FeedCounter.objects.bulk_create([FeedCounter(pk=1, last=0)], ignore_conflicts=True)
-        FeedCounter.objects.filter(pk=1).update(last=F("last") + 1)
-    return FeedCounter.objects.select_for_update().values_list("last", flat=True).get(pk=1)
+        seq = _increment(identifier)
+    return seq
 
 
 def record(
@@ -64,16 +83,18 @@ def record(
 ):
     """Store the event named ``key`` once and fan it out to its receivers. Returns the event,
     or None when an event of that key was already stored."""
-    from . import delivery, xapi
+    from . import ags, delivery, xapi
 
     assert type in EVENT_TYPES, type
     identifier = event_id(f"{type}:{key}")
-    with transaction.atomic():
-        if Event.objects.filter(pk=identifier).exists():
+    # Inside the caller's transaction no savepoint is needed: an error here fails the change.
+    with transaction.atomic(savepoint=False):
+        seq = _next_seq(identifier)
+        if seq is None:
             return None
         event = Event.objects.create(
             id=identifier,
-            seq=_next_seq(),
+            seq=seq,
             type=type,
             occurred_at=occurred_at or timezone.now(),
             object_type=object_type,
@@ -91,6 +112,11 @@ def record(
         ]
         if user is not None and xapi.configured() and xapi.builds(type):
             rows.append(Delivery(event=event, kind=Delivery.Kind.XAPI))
+        if user is not None:
+            rows += [
+                Delivery(event=event, kind=Delivery.Kind.LTI_SCORE, line_item=line_item)
+                for line_item in ags.line_items(type, user, translation_key)
+            ]
         if rows:
             created = Delivery.objects.bulk_create(rows)
             ids = [row.pk for row in created if row.pk] or list(

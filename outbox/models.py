@@ -113,6 +113,7 @@ class Delivery(models.Model):
     class Kind(models.TextChoices):
         WEBHOOK = "webhook", _("webhook")
         XAPI = "xapi", _("xAPI statement")
+        LTI_SCORE = "lti_score", _("LTI score (AGS)")
 
     event = models.ForeignKey(
         Event,
@@ -128,6 +129,15 @@ class Delivery(models.Model):
         blank=True,
         related_name="deliveries",
         verbose_name=_("subscription"),
+    )
+    # An LTI score's gradebook column (outbox/ags.py): one delivery per line item.
+    line_item = models.ForeignKey(
+        "lti.LineItem",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+        verbose_name=_("LTI line item"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
@@ -149,7 +159,9 @@ class Delivery(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.event.type} → {self.subscription or self.get_kind_display()}"
+        return (
+            f"{self.event.type} → {self.subscription or self.line_item or self.get_kind_display()}"
+        )
 
     @admin_column(_("Replay"))
     def replay_link(self):

@@ -6,7 +6,10 @@ Ed25519) and revocable through a Bitstring Status List.
   the public key as a Multikey. The key id is a fingerprint of the key, so a new key never
   takes an old key's name.
 - The private key is a PEM file at ``settings.HARBOUR_BADGE_KEY_FILE``, made by
-  ``manage.py create_badge_key`` and never in the repository.
+  ``manage.py create_badge_key`` and never in the repository. A rotation retires the key to
+  ``<file>.<time>.old`` beside it (standards.keyfiles): only the current key signs, and the
+  DID document lists every retired key's public half after it, so credentials signed before
+  a rotation keep verifying. Deleting an ``.old`` file withdraws that key (a compromised one).
 - A credential is signed when it is asked for, with ``created`` and ``validFrom`` set to the
   certificate's issue time: Ed25519 is deterministic, so the same certificate gives the same
   credential until its course's text or the key changes.
@@ -21,17 +24,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
 from django.db.models import Max
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lms.models import Certificate
-from standards import dataintegrity, multikey, statuslist
+from standards import baking, dataintegrity, keyfiles, multikey, statuslist
 
 from .certificates import certificate_course, normalise_code
 
@@ -61,30 +65,18 @@ def key_path():
 
 def create_key(path=None, replace=False):
     """Write a new Ed25519 key as PEM (mode 0600) and return its public Multikey value.
-    An existing key is kept unless ``replace``; then the old file is kept beside it."""
+    An existing key is kept unless ``replace``; then the old file is kept beside it
+    (standards.keyfiles)."""
     path = Path(path or key_path())
     if path.exists() and not replace:
         return multikey.public_key_multibase(_load(path).public_key())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        path.replace(path.with_name(f"{path.name}.{timezone.now():%Y%m%dT%H%M%S}.old"))
     key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    path.touch(mode=0o600)
-    path.write_bytes(pem)
-    _cache.clear()
+    keyfiles.write(path, key)
     return multikey.public_key_multibase(key.public_key())
 
 
-_cache = {}
-
-
 def _load(path):
-    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    key = keyfiles.load(path)
     if not isinstance(key, Ed25519PrivateKey):
         raise CredentialsUnavailable(f"{path} does not hold an Ed25519 key")
     return key
@@ -92,15 +84,25 @@ def _load(path):
 
 def signing_key():
     """The site's private key, read once per file version."""
-    path = key_path()
     try:
-        stamp = (str(path), path.stat().st_mtime_ns)
+        return _load(key_path())
     except OSError:
         raise CredentialsUnavailable() from None
-    if stamp not in _cache:
-        _cache.clear()
-        _cache[stamp] = _load(path)
-    return _cache[stamp]
+
+
+def published_keys():
+    """{key id fragment: public key} of every key the DID document lists: the current one
+    first, then the retired ones, newest first. A retired file that does not hold an Ed25519
+    key is left out, never trusted. Raises CredentialsUnavailable without a current key."""
+    current = signing_key().public_key()
+    keys = {key_fragment(current): current}
+    for _rotated_at, old in keyfiles.retired(key_path()):
+        try:
+            public_key = _load(old).public_key()
+        except (OSError, ValueError, CredentialsUnavailable):
+            continue
+        keys.setdefault(key_fragment(public_key), public_key)
+    return keys
 
 
 def key_fragment(public_key):
@@ -117,22 +119,23 @@ def issuer_did(request):
 
 
 def did_document(request):
-    """The issuer's DID document: its key as a Multikey, for assertions (credentials)."""
+    """The issuer's DID document: its keys as Multikeys, for assertions (credentials): the
+    current key first, then the retired ones that still verify what they signed."""
     did = issuer_did(request)
-    public_key = signing_key().public_key()
-    method = f"{did}#{key_fragment(public_key)}"
+    methods = [
+        {
+            "id": f"{did}#{fragment}",
+            "type": "Multikey",
+            "controller": did,
+            "publicKeyMultibase": multikey.public_key_multibase(public_key),
+        }
+        for fragment, public_key in published_keys().items()
+    ]
     return {
         "@context": [DID_CONTEXT, MULTIKEY_CONTEXT],
         "id": did,
-        "verificationMethod": [
-            {
-                "id": method,
-                "type": "Multikey",
-                "controller": did,
-                "publicKeyMultibase": multikey.public_key_multibase(public_key),
-            }
-        ],
-        "assertionMethod": [method],
+        "verificationMethod": methods,
+        "assertionMethod": [method["id"] for method in methods],
     }
 
 
@@ -241,6 +244,29 @@ def open_badge_credential(certificate, request):
     return _sign(credential, request, certificate.issued_at)
 
 
+def baked_badge(certificate, request):
+    """The certificate's badge image, an SVG with its signed credential baked in (Open Badges
+    3.0 baking, standards.baking), its words in the learner's language; and the credential."""
+    credential = open_badge_credential(certificate, request)
+    language = credential["credentialSubject"]["achievement"]["inLanguage"]
+    with translation.override(certificate.locale or settings.LANGUAGE_CODE):
+        image = render_to_string(
+            "lms/badge.svg",
+            {
+                "baked": mark_safe(baking.credential_element(credential)),
+                "name": credential["name"],
+                "language": language,
+                "learner": certificate.learner_name
+                or _("a learner who has since deleted their account"),
+                "course": credential["credentialSubject"]["achievement"]["name"],
+                "site": settings.WAGTAIL_SITE_NAME,
+                "issued": certificate.issued_at,
+                "code": certificate.code,
+            },
+        )
+    return image.encode(), credential
+
+
 def status_list_credential(request):
     """The signed BitstringStatusListCredential of revocations: a certificate's bit, at its
     id, is set once it is revoked. One query."""
@@ -292,19 +318,19 @@ class CredentialCheck:
 
 
 def _our_key(document):
-    """The public key when the proof names this site's key under the credential's issuer."""
-    public_key = signing_key().public_key()
+    """The public key when the proof names one of this site's published keys (the current
+    one or a retired one) under the credential's issuer."""
+    keys = published_keys()
     issuer = document.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
-    fragment = key_fragment(public_key)
 
     def resolve(method):
         if not isinstance(method, str) or not isinstance(issuer_id, str):
             return None
         did, _sep, name = method.partition("#")
-        if did != issuer_id or not did.startswith("did:web:") or name != fragment:
+        if did != issuer_id or not did.startswith("did:web:"):
             return None
-        return public_key
+        return keys.get(name)
 
     return resolve
 

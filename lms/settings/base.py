@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "outbox",
     "axes",
     "network",
+    "lti",
     "csp",
 ]
 
@@ -59,7 +60,9 @@ MIDDLEWARE = [
     "lms.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's session middleware, plus SameSite=None cookies for sessions begun by an LTI
+    # launch inside a platform's iframe (lti/middleware.py).
+    "lti.middleware.EmbeddableSessionMiddleware",
     "lms.middleware.HarbourLocaleMiddleware",
     "lms.middleware.SearchUnavailableMiddleware",
     "lms.api.middleware.APIMiddleware",
@@ -330,6 +333,14 @@ HARBOUR_HEADLESS_PREVIEW_URL = os.environ.get("HARBOUR_HEADLESS_PREVIEW_URL", ""
 HARBOUR_BADGE_KEY_FILE = Path(
     os.environ.get("HARBOUR_BADGE_KEY_FILE", BASE_DIR / ".keys" / "open-badges-ed25519.pem")
 )
+
+# LTI 1.3 tool (lti/): the RSA key that signs Deep Linking responses and AGS token requests,
+# a PEM file that `manage.py create_lti_key` writes, kept like the badge key. After
+# `--rotate` the old key stays in the JWKS for HARBOUR_LTI_KEY_GRACE_HOURS.
+HARBOUR_LTI_KEY_FILE = Path(
+    os.environ.get("HARBOUR_LTI_KEY_FILE", BASE_DIR / ".keys" / "lti-rsa.pem")
+)
+HARBOUR_LTI_KEY_GRACE_HOURS = int(os.environ.get("HARBOUR_LTI_KEY_GRACE_HOURS", "72"))
 
 
 def search_backends_from_env():

@@ -12,11 +12,14 @@ translation group's version in the requested locale, else in the fallback locale
 
 Cost: ``served()`` reads the view restrictions and the unpublished pages that have children
 (two small queries) when the queryset is built. A response that builds many querysets passes
-``hidden=hidden_q()`` to compute them once.
+``hidden=hidden_q()`` to compute them once. A look-up of one page (a learner's progress write)
+uses ``served_inline()``: the same rule as ``NOT EXISTS`` subqueries on the page's own
+ancestors, in the one query that reads the page.
 """
 
-from django.db.models import Q
-from wagtail.models import Page, PageManager
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Substr
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from lms.i18n import localized_queryset
@@ -52,9 +55,30 @@ def served(queryset, hidden=None):
     return queryset if hidden == NOTHING else queryset.exclude(hidden)
 
 
+def hidden_inline_q():
+    """``hidden_q()`` as subqueries correlated with the page: an unpublished ancestor, or a
+    view restriction on the page or an ancestor. Costs no query to build; each row probes
+    the page tree's unique path index once per ancestor level."""
+    steplen = Page.steplen
+    unpublished = Page.objects.filter(
+        live=False,
+        depth__lt=OuterRef("depth"),
+        path=Substr(OuterRef("path"), 1, F("depth") * steplen),
+    )
+    restricted = PageViewRestriction.objects.filter(
+        page__depth__lte=OuterRef("depth"),
+        page__path=Substr(OuterRef("path"), 1, F("page__depth") * steplen),
+    )
+    return Exists(unpublished) | Exists(restricted)
+
+
 class HarbourPageQuerySet(PageQuerySet):
     def served(self, hidden=None):
         return served(self, hidden)
+
+    def served_inline(self):
+        """``served()`` without the queries before the query: for looking up one page."""
+        return self.live().exclude(hidden_inline_q())
 
     def localized(self, requested):
         return localized_queryset(self, requested)

@@ -95,9 +95,15 @@ def record_progress(
     course = lesson_course(lesson)
     with transaction.atomic():
         enrolment = locked_enrolment(user, course)
-        row, created = LessonProgress.objects.get_or_create(
+        enrolment.user = user  # the same row, for the events without another read
+        # Read after the lock, so a writer that held it before us is seen; every writer of
+        # progress holds the enrolment's lock, so no other insert of this row can race ours.
+        row = LessonProgress.objects.filter(
             enrolment=enrolment, lesson_key=lesson.translation_key
-        )
+        ).first()
+        created = row is None
+        if created:
+            row = LessonProgress(enrolment=enrolment, lesson_key=lesson.translation_key)
         row.enrolment = enrolment  # the locked row, for the events without another read
         changed = created
         was_completed = row.status == Status.COMPLETED
@@ -119,11 +125,14 @@ def record_progress(
         if position is not None and position != row.position and not stale:
             row.position = position
             changed = True
+        completed = row.status == Status.COMPLETED and not was_completed
         if changed:
-            row.save()
-            completed = row.status == Status.COMPLETED and not was_completed
+            # One INSERT for a new row, one UPDATE for a known one (no get_or_create savepoint).
+            row.save(force_insert=created)
             events.lesson_changed(row, lesson, course, completed)
-        if row.status == Status.COMPLETED:
+        # The course can only become complete when one of its lessons does (here or in
+        # grade_quiz, under the same lock): a report on a lesson already done changes none.
+        if completed:
             check_completion(enrolment)
     return row
 

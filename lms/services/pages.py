@@ -49,7 +49,9 @@ def live_lesson(lesson_id):
     """The served lesson with this page id, in any locale: its course is live too."""
     lesson = None
     if valid_id(lesson_id):
-        lesson = LessonPage.objects.served().select_related("locale").filter(pk=lesson_id).first()
+        lesson = (
+            LessonPage.objects.served_inline().select_related("locale").filter(pk=lesson_id).first()
+        )
     if lesson is None:
         raise NotFound(_("There is no published lesson with id %(id)s.") % {"id": lesson_id})
     return lesson
@@ -61,7 +63,7 @@ def lesson_course(lesson):
     course = getattr(lesson, "_live_course", None)
     if course is None:
         course = (
-            CoursePage.objects.served()
+            CoursePage.objects.served_inline()
             .select_related("locale")
             .filter(path=lesson.path[: -CoursePage.steplen])
             .first()

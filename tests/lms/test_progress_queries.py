@@ -30,3 +30,37 @@ def test_a_progress_put_reads_the_course_and_the_enrolment_once(learner, lessons
     assert len(reads_of(queries, "courses_coursepage")) == 1
     # Locale negotiation only: the pages come with their locales.
     assert len(reads_of(queries, "wagtailcore_locale")) == 1
+
+
+def statements(queries):
+    # The test's own transaction turns the view's transaction into a savepoint; outside a
+    # test it is BEGIN/COMMIT, which Django does not log as queries.
+    return [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+
+
+def test_a_progress_put_as_a_player_sends_it_takes_eleven_queries(learner, lessons):
+    """The bench's write: a known lesson already completed, a new position and time. Token,
+    locale, lesson, course (each served in its one query), the locked enrolment, the row,
+    its UPDATE, then the event: counter, INSERT, subscriptions; then the site for the URL."""
+    client = api_client_for(learner)
+    url = f"/api/v1/progress/lessons/{lessons[0].pk}/"
+    assert (
+        client.put(url, {"status": "completed", "time_spent": 10}, format="json").status_code == 200
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.put(
+            url, {"status": "in_progress", "position": "b-3", "time_spent": 40}, format="json"
+        )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["status"], body["position"], body["time_spent"]) == ("completed", "b-3", 40)
+    sql = statements(queries)
+    assert len(sql) <= 11, "\n".join(sql)
+    # Served is checked inside the page queries: no view restriction or section read first.
+    assert not [q for q in sql if q.startswith('SELECT "wagtailcore_pageviewrestriction"')]
+    assert not [q for q in sql if q.startswith('SELECT "wagtailcore_page"."path" AS "path"')]
+    # The lock is still taken (PostgreSQL; SQLite serialises writers and has no FOR UPDATE).
+    if connection.vendor == "postgresql":
+        assert any("FOR UPDATE" in q and '"lms_enrolment"' in q for q in sql)

@@ -49,6 +49,11 @@ urlpatterns = [
         name="certificate-credential",
     ),
     path(
+        "certificates/<str:code>/credential.svg",
+        api_views.CertificateBakedBadge.as_view(),
+        name="certificate-credential-svg",
+    ),
+    path(
         "credentials/status/",
         api_views.CredentialStatusList.as_view(),
         name="credential-status-list",

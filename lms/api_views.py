@@ -6,6 +6,7 @@ site acts for a learner with that learner's token.
 """
 
 from django.contrib.auth.signals import user_logged_in
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -21,6 +22,8 @@ from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+
+from courses.api.exports import FormatIsNotARenderer
 
 from . import services
 from .api.exceptions import BadRequest, FieldErrors
@@ -428,6 +431,46 @@ class CertificateCredential(CredentialView):
             "inLanguage"
         ]
         filename = f"harbour-certificate-{certificate.code}.json"
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+
+
+@extend_schema(
+    operation_id="certificates_credential_svg_retrieve",
+    responses={
+        (200, "image/svg+xml"): OpenApiResponse(
+            OpenApiTypes.BINARY,
+            description=(
+                "The certificate's badge image (SVG) with its signed OpenBadgeCredential baked "
+                "in (Open Badges 3.0 baking): an <openbadges:credential> element, namespace "
+                "https://purl.imsglobal.org/ob/v3p0, holding the credential's JSON as CDATA."
+            ),
+        ),
+        404: OpenApiResponse(description="No certificate has this code."),
+        503: OpenApiResponse(description="The site has no signing key yet."),
+    },
+)
+class CertificateBakedBadge(CredentialView):
+    """The certificate's badge image with its credential baked in, for a learner to share as
+    a picture that any Open Badges 3.0 verifier can still check; the verify page takes it too.
+
+    Example: ``GET /api/v1/certificates/K3QF-7ZPA-M2XD-4RTB/credential.svg``"""
+
+    # The image is the only body; errors are JSON, whatever the client accepts.
+    content_negotiation_class = FormatIsNotARenderer
+
+    def get(self, request, code):
+        certificate = services.verify_certificate(code)
+        if certificate is None:
+            raise exceptions.NotFound(_("No certificate has this code."))
+        try:
+            image, credential = credentials.baked_badge(certificate, request)
+        except credentials.CredentialsUnavailable:
+            raise CredentialsUnavailable() from None
+        response = HttpResponse(image, content_type="image/svg+xml")
+        # The learner's language, whatever the client asked for, as the JSON credential's.
+        response["Content-Language"] = credential["credentialSubject"]["achievement"]["inLanguage"]
+        filename = f"harbour-certificate-{certificate.code}.svg"
         response["Content-Disposition"] = f'inline; filename="{filename}"'
         return response
 

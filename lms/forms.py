@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Country, Subsector
+from standards import baking
 
 from .models import Profile
 
@@ -136,13 +137,20 @@ class CertificateVerifyForm(forms.Form):
 
 
 class CredentialUploadForm(forms.Form):
-    """An Open Badges 3.0 credential file (JSON), as downloaded from a certificate's page."""
+    """An Open Badges 3.0 credential file, as downloaded from a certificate's page: the JSON,
+    or the badge image (SVG) with the credential baked in (standards.baking)."""
 
     MAX_BYTES = 256 * 1024
 
     credential = forms.FileField(
         label=_("Credential file"),
-        help_text=_("The certificate's credential (.json), as downloaded from its page."),
+        help_text=_(
+            "The certificate's credential (.json) or its badge image (.svg), as downloaded "
+            "from its page."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".json,.svg,application/json,application/ld+json,image/svg+xml"}
+        ),
     )
 
     def clean_credential(self):
@@ -151,8 +159,16 @@ class CredentialUploadForm(forms.Form):
             raise forms.ValidationError(
                 _("The file is larger than %(size)s KB.") % {"size": self.MAX_BYTES // 1024}
             )
+        data = upload.read()
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            try:
+                return baking.extract(data)
+            except baking.NotBaked:
+                raise forms.ValidationError(
+                    _("The image has no Open Badges credential baked in.")
+                ) from None
         try:
-            document = json.loads(upload.read().decode("utf-8"))
+            document = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise forms.ValidationError(_("The file is not a JSON credential.")) from None
         if not isinstance(document, dict):

@@ -28,7 +28,9 @@ from .views import ID, LOCALE_PARAMETERS
 
 
 class FormatIsNotARenderer(DefaultContentNegotiation):
-    """``?format=`` names the package here, not one of DRF's renderers: errors are JSON."""
+    """Errors are JSON whatever the client accepts or ``?format=`` says: for views that answer
+    with a file of their own (a package here, where ``?format=`` names it; the baked badge
+    image of a certificate), not with one of DRF's renderers."""
 
     def select_renderer(self, request, renderers, format_suffix=None):
         return renderers[0], renderers[0].media_type

@@ -25,6 +25,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 
 from lms.models import APIKey
+from standards import baking
 from tests import factories
 from tests.api.contract import PASSWORD, RIGHT, ResponseValidator, build_content, served_schema
 
@@ -55,10 +56,14 @@ def generated(schema, tmp_path_factory):
     work = tmp_path_factory.mktemp("generated-client")
     (work / "schema.json").write_text(json.dumps(schema))
     # No post-hooks: formatting the generated code with ruff only costs time.
-    # A zip (a course export) is a file to the generator, as application/octet-stream is.
+    # A zip (a course export) or an SVG (a baked badge) is a file to the generator, as
+    # application/octet-stream is.
     config = {
         "post_hooks": [],
-        "content_type_overrides": {"application/zip": "application/octet-stream"},
+        "content_type_overrides": {
+            "application/zip": "application/octet-stream",
+            "image/svg+xml": "application/octet-stream",
+        },
     }
     (work / "config.json").write_text(json.dumps(config))
     result = subprocess.run(
@@ -168,8 +173,9 @@ class Call:
     token: bool = True
     # As a partner site, with an API key, instead of the learner's token.
     api_key: bool = False
-    # A file, not JSON: ``response.parsed`` is the generated File, a zip.
-    file: bool = False
+    # A file, not JSON: ``response.parsed`` is the generated File, a zip (or "svg": an SVG
+    # with a credential baked in).
+    file: bool | str = False
     body: dict | None = None
     # Run after the call: puts back what the call takes away (a revoked token).
     after: object = None
@@ -333,6 +339,10 @@ RECIPES = {
     ],
     "certificates_credential_retrieve": lambda c: [
         Call({"code": c["certificate"].code}, token=False, model="OpenBadgeCredential"),
+        Call({"code": "AAAA-BBBB-CCCC-DDDD"}, token=False, status=404),
+    ],
+    "certificates_credential_svg_retrieve": lambda c: [
+        Call({"code": c["certificate"].code}, token=False, file="svg"),
         Call({"code": "AAAA-BBBB-CCCC-DDDD"}, token=False, status=404),
     ],
     "credentials_status_retrieve": lambda c: [
@@ -500,6 +510,11 @@ def test_a_generated_client_parses_every_operation(
                     parsed, generated_types.File
                 ):
                     failures.append(f"{label}: {response.status_code}, parsed {parsed!r}")
+                elif call.file == "svg":
+                    try:
+                        baking.extract(parsed.payload.read())
+                    except baking.NotBaked as error:
+                        failures.append(f"{label}: no credential baked in: {error}")
                 elif not zipfile.is_zipfile(parsed.payload):
                     failures.append(f"{label}: the file is not a zip")
                 continue

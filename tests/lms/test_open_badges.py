@@ -13,6 +13,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from lxml import etree
 
 from lms import services
 from lms.models import Certificate
@@ -207,6 +208,89 @@ def test_a_file_that_is_not_a_credential_is_a_400_with_a_message(client):
 def test_the_certificate_page_offers_the_credential_download(client, certificate):
     page = client.get(f"/en/certificates/{certificate.code}/").content.decode()
     assert f'href="/api/v1/certificates/{certificate.code}/credential/"' in page
+    assert f'href="/api/v1/certificates/{certificate.code}/credential.svg"' in page
+
+
+def baked_credential(svg):
+    """The credential baked into an SVG, read with lxml (not Harbour's own extraction): the
+    openbadges:credential element, the first child of the <svg> root, with JSON as CDATA."""
+    root = etree.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.nsmap["openbadges"] == "https://purl.imsglobal.org/ob/v3p0"
+    first = next(child for child in root if isinstance(child.tag, str))
+    assert first.tag == "{https://purl.imsglobal.org/ob/v3p0}credential"
+    assert first.get("verify") is None
+    assert len(root.findall(".//{https://purl.imsglobal.org/ob/v3p0}credential")) == 1
+    assert b"<![CDATA[" in svg
+    return json.loads(first.text)
+
+
+def test_the_baked_badge_image_carries_the_signed_credential(client, certificate):
+    response = client.get(f"/api/v1/certificates/{certificate.code}/credential.svg")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response["Content-Language"] == "en"
+    assert response["Content-Disposition"].endswith(f'harbour-certificate-{certificate.code}.svg"')
+    svg = response.content
+    credential = baked_credential(svg)
+    # The same credential as the JSON route serves, and it verifies.
+    assert credential == client.get(f"/api/v1/certificates/{certificate.code}/credential/").json()
+    assert credentials.check_credential(credential).valid
+    # The picture says what it is.
+    title = etree.fromstring(svg).find("{http://www.w3.org/2000/svg}title").text
+    assert "Ada Nowak" in title and certificate.course_title in title
+
+    page = upload(client, svg, name="badge.svg")
+    assert page.status_code == 200 and 'data-credential="valid"' in page.content.decode()
+
+
+@needs_node
+def test_an_independent_verifier_accepts_the_credential_baked_into_the_image(client, certificate):
+    _credential, documents = served(client, certificate)
+    svg = client.get(f"/api/v1/certificates/{certificate.code}/credential.svg").content
+    assert independent_verify(baked_credential(svg), documents) == {
+        "verified": True,
+        "error": None,
+    }
+
+
+def test_a_changed_badge_image_does_not_verify(client, certificate):
+    svg = client.get(f"/api/v1/certificates/{certificate.code}/credential.svg").content
+    assert b"Ada Nowak" in svg
+    tampered = svg.replace(b"Ada Nowak", b"Eve Nowak")
+    assert baked_credential(tampered)["credentialSubject"]["name"] == "Eve Nowak"
+    page = upload(client, tampered, name="badge.svg")
+    assert page.status_code == 200 and 'data-credential="invalid"' in page.content.decode()
+
+
+def test_an_image_without_a_credential_is_a_400_with_a_message(client):
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<svg xmlns="http://www.w3.org/2000/svg">&b;</svg>'
+    )
+    for payload in (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>',
+        b"<svg",
+        bomb,
+        b'<html xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">'
+        b"<openbadges:credential>{}</openbadges:credential></html>",
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">'
+        b'<openbadges:credential verify="a.b.c"/></svg>',
+    ):
+        page = upload(client, payload, name="badge.svg")
+        assert page.status_code == 400, payload
+        assert "The image has no Open Badges credential baked in." in page.content.decode()
+
+
+def test_the_baked_badge_routes_answer_404_and_503_in_json(client, certificate, settings, tmp_path):
+    response = client.get("/api/v1/certificates/AAAA-BBBB-CCCC-DDDD/credential.svg")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
+    settings.HARBOUR_BADGE_KEY_FILE = tmp_path / "missing.pem"
+    response = client.get(
+        f"/api/v1/certificates/{certificate.code}/credential.svg", HTTP_ACCEPT="image/svg+xml"
+    )
+    assert response.status_code == 503 and response.json()["code"] == "credentials_unavailable"
 
 
 def test_an_unknown_code_is_a_json_404(client):
@@ -238,6 +322,85 @@ def test_the_key_command_keeps_a_key_and_rotates_on_request(settings, tmp_path):
     call_command("create_badge_key", "--rotate")
     assert settings.HARBOUR_BADGE_KEY_FILE.read_bytes() != first
     assert len(list((tmp_path / "k").glob("key.pem.*.old"))) == 1
+
+
+@pytest.fixture
+def own_key(settings, tmp_path):
+    """A key of this test's own, so that rotating it leaves the run's key alone."""
+    settings.HARBOUR_BADGE_KEY_FILE = tmp_path / "keys" / "key.pem"
+    credentials.create_key()
+    return settings.HARBOUR_BADGE_KEY_FILE
+
+
+def issue(learner, course):
+    enrolment, _created = services.enrol(learner, course)
+    return services.issue_certificate(enrolment, course)
+
+
+def verify_page_says(client, credential):
+    page = upload(client, json.dumps(credential).encode()).content.decode()
+    return next(
+        state
+        for state in ("valid", "revoked", "unknown", "invalid")
+        if f'data-credential="{state}"' in page
+    )
+
+
+def test_after_a_rotation_the_old_key_still_verifies_what_it_signed(
+    client, own_key, learner, other_learner, course
+):
+    from django.core.management import call_command
+
+    before = client.get(f"/api/v1/certificates/{issue(learner, course).code}/credential/").json()
+    call_command("create_badge_key", "--rotate")
+    after = client.get(
+        f"/api/v1/certificates/{issue(other_learner, course).code}/credential/"
+    ).json()
+
+    old_method = before["proof"]["verificationMethod"]
+    new_method = after["proof"]["verificationMethod"]
+    assert old_method != new_method
+    did = client.get("/.well-known/did.json").json()
+    # The new key first: it signs from now on; the old one stays for what it signed.
+    assert [m["id"] for m in did["verificationMethod"]] == [new_method, old_method]
+    assert did["assertionMethod"] == [new_method, old_method]
+
+    for credential in (before, after):
+        assert credentials.check_credential(credential).valid
+        assert verify_page_says(client, credential) == "valid"
+
+    # Withdrawn (its retired file deleted), the old key verifies nothing any more.
+    for old in own_key.parent.glob("key.pem.*.old"):
+        old.unlink()
+    assert [m["id"] for m in client.get("/.well-known/did.json").json()["verificationMethod"]] == [
+        new_method
+    ]
+    assert verify_page_says(client, before) == "invalid"
+    assert verify_page_says(client, after) == "valid"
+
+
+@needs_node
+def test_an_independent_verifier_accepts_credentials_signed_before_and_after_a_rotation(
+    client, own_key, learner, other_learner, course
+):
+    from django.core.management import call_command
+
+    first = issue(learner, course)
+    before, _documents = served(client, first)
+    call_command("create_badge_key", "--rotate")
+    after, documents = served(client, issue(other_learner, course))
+    # What a verifier fetches after the rotation checks both.
+    assert independent_verify(before, documents) == {"verified": True, "error": None}
+    assert independent_verify(after, documents) == {"verified": True, "error": None}
+    # A DID document without the old key: the old credential no longer verifies.
+    did = next(iter(documents))
+    current = {
+        **documents[did],
+        "verificationMethod": documents[did]["verificationMethod"][:1],
+        "assertionMethod": documents[did]["assertionMethod"][:1],
+    }
+    result = independent_verify(before, {**documents, did: current})
+    assert result["verified"] is False
 
 
 def test_the_admin_action_revokes_and_reinstates(certificate, staff):

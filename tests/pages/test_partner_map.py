@@ -2,6 +2,7 @@
 its count, and the partners it cannot place listed beside it, never dropped."""
 
 import json
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -245,11 +246,13 @@ def test_cities_on_land_and_at_sea_where_they_should_be():
     assert nearest(20.0, 57.0) > 25
 
 
-@pytest.mark.skipif(
-    not build.DEFAULT_SOURCE.exists(),
-    reason=f"{build.DEFAULT_SOURCE} is missing: run npm ci (make browser-tools) to compare",
-)
 def test_the_committed_file_is_what_the_script_makes_from_world_atlas(tmp_path):
+    if not build.DEFAULT_SOURCE.exists():
+        # make test installs it (make browser-tools, npm ci) wherever npm is; CI always does.
+        message = f"{build.DEFAULT_SOURCE} is missing: run npm ci (make browser-tools) to compare"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message)
+        pytest.skip(message)
     topology = json.loads(Path(build.DEFAULT_SOURCE).read_text())
     made = build.serialize(build.build(topology))
     assert made == baltic_map.MAP_FILE.read_text(encoding="utf-8"), (

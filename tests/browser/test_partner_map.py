@@ -5,6 +5,7 @@ axe-core and screenshots in tests/browser/screenshots/ (partner-map-da-*.png).""
 
 import pytest
 
+from tests.browser.conftest import SCREENSHOTS
 from tests.pages.test_partner_map import network  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,6 +38,10 @@ def test_the_partner_map_in_danish(page, network, screenshot, axe_check, width):
     assert elsewhere.locator("a").all_inner_texts() == ["Goethe-Institut"]
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width
     screenshot(page, f"partner-map-da-{width}", full_page=False)
+    # The map with its caption and the list of partners outside it, as one picture.
+    page.locator("section[aria-labelledby=map-heading]").screenshot(
+        path=str(SCREENSHOTS / f"partner-map-da-{width}-section.png")
+    )
     axe_check(page, f"partner map da {width}")
     # Without JavaScript nothing changes: the map is drawn on the server. A marker leads to
     # its partner in the directory below.

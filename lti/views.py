@@ -17,9 +17,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from pylti1p3.exception import LtiException
 
-from courses.models import LessonPage
-from courses.querysets import served
+from courses.api.batch import syllabus
 from courses.web.pages import catalogue_context
+from lms import i18n
 from lms.api import links
 
 from . import keys, middleware, services, tool
@@ -144,7 +144,7 @@ def resource(request, kind, translation_key):
     page = services.served_page(kind, translation_key, translation.get_language())
     if page is None:
         raise Http404
-    return HttpResponseRedirect(links.page_url(request, page, language=services.i18n.active_code()))
+    return HttpResponseRedirect(links.page_url(request, page, language=i18n.active_code()))
 
 
 def _picker_launch(request, launch_id):
@@ -195,10 +195,9 @@ def deep_link(request, launch_id):
             response.xframe_options_exempt = True
             return response
         context = catalogue_context(request)
+        requested = i18n.active_locale()
         for card in context["courses"]:
-            card.lessons = list(
-                served(LessonPage.objects.child_of(card.page)).order_by("path").specific()
-            )
+            card.lessons = syllabus(card.page, requested)
         context.update(
             {
                 "launch_id": launch_id,

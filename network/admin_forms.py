@@ -6,7 +6,9 @@
   the stored UTC moments in that timezone and reads what is typed back in it.
 - An editor whose groups belong to partners (``PartnerEditors``) hosts events for those
   partners only, and names at least one of them as host; superusers and editors of no
-  partner choose freely.
+  partner choose freely. The same rule (``editable_partner_keys``, ``partner_in_reach``,
+  ``in_reach``) keeps them to their partners' competencies and contact requests
+  (network/wagtail_hooks.py).
 """
 
 import zoneinfo
@@ -33,6 +35,21 @@ def editable_partner_keys(user):
         )
     )
     return keys or None
+
+
+def partner_in_reach(user, partner):
+    """Whether ``user`` works for ``partner`` (of any locale): always for superusers and
+    editors of no partner, else when one of their groups is that partner's editors."""
+    keys = editable_partner_keys(user)
+    return keys is None or (partner is not None and partner.translation_key in keys)
+
+
+def in_reach(queryset, user, partner_field="partner"):
+    """The rows of ``queryset`` whose partner ``user`` works for."""
+    keys = editable_partner_keys(user)
+    if keys is None:
+        return queryset
+    return queryset.filter(**{f"{partner_field}__translation_key__in": keys})
 
 
 class EventPageForm(SourceSnippetChoices, WagtailAdminPageForm):
@@ -92,6 +109,15 @@ class FocusPeriodForm(SourceSnippetChoices, WagtailAdminModelForm):
 
 
 class CompetenciesForm(SourceSnippetChoices, WagtailAdminModelForm):
-    """A partner's competencies: the partner and the vocabulary in the source language."""
+    """A partner's competencies: the partner and the vocabulary in the source language. A
+    partner's editor declares for their own organisation only."""
 
     source_snippet_fields = ("partner", "offers", "seeks")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keys = editable_partner_keys(getattr(self, "for_user", None))
+        if keys is not None and "partner" in self.fields:
+            field = self.fields["partner"]
+            field.queryset = field.queryset.filter(translation_key__in=keys)
+            field.help_text = _("You describe your own organisation.")

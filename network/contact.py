@@ -1,7 +1,13 @@
 """Contact requests: a learner writes to a cooperation partner. The request is stored and
 emailed to the partner's private contact by a task on the queue (django-tasks), after the
 transaction commits, in the partner's language; the requester never sees the address.
-A learner may send ``DAILY_LIMIT`` requests in any 24 hours."""
+A learner may send ``DAILY_LIMIT`` requests in any 24 hours, once they have confirmed their
+email address (lms/services/verification.py): the partner answers to it.
+
+The partner answers by email (the request's Reply-To is the learner), or from the admin
+(``answer_request``): the answer is emailed to the learner through the queue, in the
+learner's language, with the partner's contact as Reply-To, and from then on the requester
+(and only they) sees who answered and the address they answered from."""
 
 import datetime
 
@@ -14,6 +20,8 @@ from django_tasks import task
 
 from courses.models import Partner
 from lms.i18n import fallback_locale_code, supported_locale_codes
+from lms.services import verification
+from lms.services.emails import language_of
 
 from .models import ContactRequest, PartnerCompetencies
 
@@ -69,6 +77,14 @@ def create_request(
     when the partner has no contact person."""
     from django.utils.translation import gettext as _
 
+    if not verification.is_verified(user):
+        raise ContactError(
+            _(
+                "Please confirm your email address before you write to partners: they answer "
+                "you there. Open the link we emailed you, or ask for a new one."
+            ),
+            "email_unverified",
+        )
     if sent_today(user) >= DAILY_LIMIT:
         raise ContactError(
             _("You can send %(limit)s contact requests a day. Please try again tomorrow.")
@@ -118,6 +134,56 @@ def send_contact_request(request_id):
     return 1
 
 
+def answer_request(request, editor, reply):
+    """The partner's answer from the admin, by ``editor``: stored, and emailed to the
+    requester once the transaction commits. ContactError when it was answered already or the
+    partner has no contact address to answer from."""
+    from django.utils.translation import gettext as _
+
+    with transaction.atomic():
+        locked = ContactRequest.objects.select_for_update().get(pk=request.pk)
+        if locked.answered_at is not None:
+            raise ContactError(_("This request has been answered already."), "already_answered")
+        contact = PartnerCompetencies.objects.filter(partner=locked.partner).first()
+        if contact is None or not contact.contact_email:
+            raise ContactError(
+                _("Give the partner a contact email first: the answer comes from it."),
+                "no_contact_person",
+            )
+        locked.answered_at = timezone.now()
+        locked.answered_by = editor
+        locked.answered_by_name = editor.get_full_name() or editor.get_username()
+        locked.reply_from = contact.contact_email
+        locked.reply = reply
+        locked.save(
+            update_fields=["answered_at", "answered_by", "answered_by_name", "reply_from", "reply"]
+        )
+        transaction.on_commit(lambda: send_contact_reply.enqueue(locked.pk))
+    return locked
+
+
+@task()
+def send_contact_reply(request_id):
+    request = ContactRequest.objects.select_related("user", "partner").filter(pk=request_id).first()
+    if request is None or request.answered_at is None or request.reply_emailed_at is not None:
+        return 0
+    if not request.user.email:
+        return 0
+    with translation.override(language_of(request.user)):
+        context = {"request": request, "requester": request.user, "partner": request.partner}
+        subject = render_to_string("network/email/contact_reply_subject.txt", context)
+        body = render_to_string("network/email/contact_reply.txt", context)
+    EmailMessage(
+        " ".join(subject.split()),
+        body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[request.user.email],
+        reply_to=[request.reply_from],
+    ).send()
+    ContactRequest.objects.filter(pk=request.pk).update(reply_emailed_at=timezone.now())
+    return 1
+
+
 def export_match_making(user):
     """The learner's match-making profile and contact requests, for their data export."""
     from .models import MatchProfile
@@ -151,6 +217,10 @@ def export_match_making(user):
                 "group_size": request.group_size,
                 "created_at": request.created_at.isoformat(),
                 "emailed_at": request.emailed_at.isoformat() if request.emailed_at else None,
+                "answered_at": request.answered_at.isoformat() if request.answered_at else None,
+                "answered_by": request.answered_by_name,
+                "answered_from": request.reply_from,
+                "answer": request.reply,
             }
             for request in requests
         ],

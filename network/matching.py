@@ -3,7 +3,8 @@
 ``rank(me, candidates)`` is the rule, on plain values so that tests can pin its order on
 small hand-made cases; ``suggestions(user, requested)`` feeds it the learner's
 ``MatchProfile`` and the partners' declared competencies (source-language records, one per
-organisation) and names the reasons in the reader's language.
+organisation) and names the reasons in the reader's language; ``partner_suggestions(record,
+requested)`` ranks the other partners for one partner, for its editors in the admin.
 
 A candidate scores, for each thing it offers that I seek, ``OFFER_MEETS_NEED``; for each
 thing it seeks that I offer, ``NEED_MEETS_OFFER``; for each subsector we share,
@@ -137,24 +138,25 @@ def profile_of(user):
     )
 
 
+def candidate_of(record):
+    return Candidate(
+        key=record.partner_id,
+        name=record.partner.name,
+        offers=frozenset(c.slug for c in record.offers.all()),
+        seeks=frozenset(c.slug for c in record.seeks.all()),
+        country=record.partner.country.code.upper(),
+        subsectors=frozenset(s.slug for s in record.partner.subsectors.all()),
+        slug=record.partner.slug,
+    )
+
+
 def candidates():
     records = (
         PartnerCompetencies.objects.filter(partner__locale__language_code=fallback_locale_code())
         .select_related("partner__country")
         .prefetch_related("offers", "seeks", "partner__subsectors")
     )
-    return [
-        Candidate(
-            key=record.partner_id,
-            name=record.partner.name,
-            offers=frozenset(c.slug for c in record.offers.all()),
-            seeks=frozenset(c.slug for c in record.seeks.all()),
-            country=record.partner.country.code.upper(),
-            subsectors=frozenset(s.slug for s in record.partner.subsectors.all()),
-            slug=record.partner.slug,
-        )
-        for record in records
-    ]
+    return [candidate_of(record) for record in records]
 
 
 def display_names(requested):
@@ -175,6 +177,20 @@ def suggestions(user, requested, limit=20, seeker=None):
     if seeker is None:
         seeker = seeker_of(profile_of(user))
     matches = rank(seeker, candidates())[:limit]
+    if not matches:
+        return []
+    names = display_names(requested)
+    return [(match, reasons(match, names)) for match in matches]
+
+
+def partner_suggestions(record, requested, limit=20):
+    """The other partners that complement a partner (its ``PartnerCompetencies``), by the
+    same rule: what they offer that it seeks, what they seek that it offers. For its
+    editors, in the admin."""
+    me = candidate_of(record)
+    seeker = Seeker(offers=me.offers, seeks=me.seeks, country=me.country, subsectors=me.subsectors)
+    others = [candidate for candidate in candidates() if candidate.key != record.partner_id]
+    matches = rank(seeker, others)[:limit]
     if not matches:
         return []
     names = display_names(requested)

@@ -632,6 +632,23 @@ class ContactRequest(models.Model):
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
     emailed_at = models.DateTimeField(_("emailed to the partner"), null=True, blank=True)
+    # The partner's answer from the admin (network/contact.py, answer_request). Only then
+    # does the requester see who answered and the address they answered from.
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True, db_index=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answered_by_name = models.CharField(_("answered by (name)"), max_length=300, blank=True)
+    reply_from = models.EmailField(_("answered from"), blank=True)
+    reply = models.TextField(_("answer"), max_length=4000, blank=True)
+    reply_emailed_at = models.DateTimeField(
+        _("answer emailed to the requester"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("contact request")
@@ -640,3 +657,11 @@ class ContactRequest(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.partner}"
+
+    @property
+    def answered(self):
+        return self.answered_at is not None
+
+    @property
+    def status_label(self):
+        return _("Answered") if self.answered else _("Waiting for an answer")

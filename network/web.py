@@ -281,12 +281,21 @@ def match_page(request):
             return redirect(request.path)
     else:
         form = MatchProfileForm(requested=requested, profile=profile)
+    from lms.services import verification
+
+    from .models import ContactRequest
+
     seeker = matching.seeker_of(profile)
     found = matching.suggestions(request.user, requested, seeker=seeker)
     return TemplateResponse(
         request,
         "network/match.html",
         {
+            "email_state": verification.state(request.user),
+            # The learner's own requests; a partner's address shows once it has answered.
+            "contact_requests": ContactRequest.objects.filter(user=request.user).select_related(
+                "partner"
+            )[:50],
             "form": form,
             "profile_complete": bool(seeker.offers or seeker.seeks),
             "suggestions": [

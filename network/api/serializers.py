@@ -260,6 +260,13 @@ class MatchSuggestionsSerializer(serializers.Serializer):
     results = MatchSuggestionSerializer(many=True, read_only=True)
 
 
+class ContactAnswerSerializer(serializers.Serializer):
+    answered_at = serializers.DateTimeField(read_only=True)
+    answered_by = serializers.CharField(read_only=True, source="answered_by_name")
+    answered_from = serializers.EmailField(read_only=True, source="reply_from")
+    message = serializers.CharField(read_only=True, source="reply")
+
+
 class ContactRequestSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     partner = serializers.IntegerField(
@@ -274,9 +281,23 @@ class ContactRequestSerializer(serializers.Serializer):
     )
     created_at = serializers.DateTimeField(read_only=True)
     emailed = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField(help_text="sent, or answered")
+    answer = serializers.SerializerMethodField(
+        help_text="The partner's answer from Harbour's admin, or null before it: who answered, "
+        "the address they answered from (shown to you once they have answered) and the text."
+    )
 
     def get_emailed(self, obj) -> bool:
         return obj.emailed_at is not None
+
+    def get_status(self, obj) -> str:
+        return "answered" if obj.answered else "sent"
+
+    @extend_schema_field(ContactAnswerSerializer(allow_null=True))
+    def get_answer(self, obj):
+        if not obj.answered:
+            return None
+        return ContactAnswerSerializer(obj).data
 
     def validate(self, attrs):
         from django.utils.translation import gettext as _

@@ -12,7 +12,7 @@ the same filters as this list.
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, mixins
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.permissions import IsAuthenticated
@@ -236,9 +236,11 @@ class ContactLimit(exceptions.Throttled):
 
 class ContactRequestList(mixins.ListModelMixin, HarbourGenericAPIView):
     """Your contact requests to cooperation partners (``GET``, yours only), or write to one
-    (``POST {"partner": 12, "message": "…"}``, with ``visit_starts_on``, ``visit_ends_on``
-    and ``group_size`` for a study visit). Harbour emails the partner's contact person; you
-    never see their address. Five requests a day: the sixth is a 429 ``contact_limit``."""
+        (``POST {"partner": 12, "message": "…"}``, with ``visit_starts_on``, ``visit_ends_on``
+        and ``group_size`` for a study visit). Harbour emails the partner's contact person; you
+        never see their address until they answer you from Harbour (``answer``). Your email address
+    must be confirmed first (a 403 ``email_unverified``). Five requests a day: the sixth is a 429
+    ``contact_limit``."""
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
@@ -250,7 +252,16 @@ class ContactRequestList(mixins.ListModelMixin, HarbourGenericAPIView):
     def get(self, request, *args, **kwargs):
         return self.list(request, *args, **kwargs)
 
-    @extend_schema(responses={201: serializers.ContactRequestSerializer})
+    @extend_schema(
+        responses={
+            201: serializers.ContactRequestSerializer,
+            403: OpenApiResponse(
+                description="`email_unverified`: confirm your email address first (the link "
+                "Harbour emailed at sign-up, or a new one from your profile): the partner "
+                "answers you there."
+            ),
+        }
+    )
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         if not serializer.is_valid():
@@ -271,5 +282,7 @@ class ContactRequestList(mixins.ListModelMixin, HarbourGenericAPIView):
         except contact.ContactError as error:
             if error.code == "contact_limit":
                 raise ContactLimit(24 * 60 * 60, error.message) from error
+            if error.code == "email_unverified":
+                raise exceptions.PermissionDenied(error.message, code=error.code) from error
             raise BadRequest(error.message, code=error.code) from error
         return Response(self.get_serializer(created).data, status=201)

@@ -94,7 +94,7 @@ def build_content(locales, home, course_index, case_study_index, course, directo
     """A catalogue in English and Polish, case studies with and without a body, and a learner
     with a completed course (certificate), a course under way, and a completed course that
     was unpublished since."""
-    learner = factories.UserFactory(first_name="Ada", last_name="Nowak")
+    learner = factories.verified_user(first_name="Ada", last_name="Nowak")
     course.subsectors.set([directory["design"]])
     course.countries.set([directory["PL"]])
     course.partners.set([directory["goethe"]])

@@ -25,7 +25,7 @@ def test_a_learner_finds_a_partner_and_writes_to_it(page, home, screenshot, axe_
     record = PartnerCompetencies.objects.create(partner=goethe, contact_email=PRIVATE)
     record.offers.set([entry])
     record.save()
-    user = factories.UserFactory(username="ada", email="ada@example.org")
+    user = factories.verified_user(username="ada", email="ada@example.org")
     user.set_password(PASSWORD)
     user.save()
 

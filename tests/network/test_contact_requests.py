@@ -34,7 +34,7 @@ def post(client, body):
 def test_a_request_is_stored_and_emailed_in_the_partners_language(
     client, goethe, django_capture_on_commit_callbacks
 ):
-    user = factories.UserFactory(email="learner@example.org")
+    user = factories.verified_user(email="learner@example.org")
     token_client(client, user)
     with django_capture_on_commit_callbacks(execute=True):
         response = post(
@@ -66,7 +66,7 @@ def test_a_request_is_stored_and_emailed_in_the_partners_language(
 
 
 def test_the_sixth_request_of_a_day_is_a_429_and_stores_nothing(client, goethe):
-    user = factories.UserFactory()
+    user = factories.verified_user()
     token_client(client, user)
     for number in range(5):
         assert post(client, {"partner": goethe.pk, "message": f"Hello {number}"}).status_code == 201
@@ -86,7 +86,7 @@ def test_a_learner_sees_only_their_own_requests(client, goethe):
 
 
 def test_bad_input_is_a_400_that_changes_nothing(client, goethe, directory):
-    token_client(client, factories.UserFactory())
+    token_client(client, factories.verified_user())
     assert post(client, {"partner": goethe.pk}).json()["errors"]["message"]
     assert post(client, {"partner": 999999, "message": "Hi"}).json()["errors"]["partner"]
     backwards = post(

@@ -65,7 +65,7 @@ def test_a_learner_writes_to_a_suggested_partner_from_the_page(
 
     from network.models import ContactRequest
 
-    user = factories.UserFactory(email="ada@example.org")
+    user = factories.verified_user(email="ada@example.org")
     client.force_login(user)
     client.post("/en/match/", {"seeks": ["market-entry"], "country": "PL"})
     html = client.get("/en/match/").content.decode()

@@ -28,6 +28,7 @@ from lti1p3platform.oidc_login import OIDCLoginAbstract
 from lti1p3platform.registration import Registration
 from lti1p3platform.request import Request
 from lti1p3platform.service_connector import AssignmentsGradesService
+from requests.structures import CaseInsensitiveDict
 
 LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
@@ -55,7 +56,8 @@ class PlainRequest(Request):
             "method": request.get("method", "GET"),
             "form_data": request.get("form", {}),
             "get_data": request.get("query", {}),
-            "headers": request.get("headers", {}),
+            # HTTP header names are case-insensitive, as in the package's Django adapter.
+            "headers": CaseInsensitiveDict(request.get("headers", {})),
             "content_type": request.get("content_type"),
             "path": request.get("path", "/"),
             "json": request.get("json"),
@@ -129,6 +131,7 @@ class TestPlatform:
         self.tool_key_set = None
         self.scores = []
         self.deep_links = []
+        self.unavailable = 0  # answer the next N score posts with 503
 
     # --- the registration as the platform keeps it --------------------------------------
 
@@ -224,6 +227,7 @@ class PlatformServer:
         self.requests = []
 
     def __enter__(self):
+        self.platform._server_requests = self.requests
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         return self.platform
@@ -297,6 +301,9 @@ class PlatformServer:
                         return self._answer(400, json.dumps({"error": str(error)}))
                     return self._answer(200, json.dumps(answer))
                 if parts.path.startswith("/lineitems/") and parts.path.endswith("/scores"):
+                    if platform.unavailable:
+                        platform.unavailable -= 1
+                        return self._answer(503, json.dumps({"error": "down for maintenance"}))
                     line_item_id = parts.path.split("/")[2]
                     request = PlainRequest(
                         {

@@ -48,3 +48,20 @@ def test_the_partner_map_in_danish(page, network, screenshot, axe_check, width):
     tallinn.click()
     assert page.url.endswith("/da/partners/#partner-creative-estonia")
     assert page.locator("#partner-creative-estonia").is_visible()
+
+
+def test_the_partner_map_without_javascript(browser, live_server, network, screenshot):  # noqa: F811
+    context = browser.new_context(
+        viewport={"width": 360, "height": 780}, base_url=live_server.url, java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        page.goto("/da/partners/")
+        svg = page.locator(".partner-map svg")
+        assert svg.locator("path.land").bounding_box()["width"] > 300
+        assert svg.locator("a.marker").count() == 14  # 20 partners on the map in 14 cities
+        assert page.locator(".partner-map-elsewhere a").all_inner_texts() == ["Goethe-Institut"]
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+        screenshot(page, "partner-map-da-360-no-js", full_page=False)
+    finally:
+        context.close()

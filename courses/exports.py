@@ -15,6 +15,7 @@ import html
 import posixpath
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -189,6 +190,13 @@ class LessonBuilder:
             files=self.files,
             quizzes=tuple(self.quizzes),
             minutes=self.lesson.estimated_minutes,
+            # Launched by LTI 1.3 (lti/), the platform's learner signs in as a Harbour learner.
+            launch_url=self.request.build_absolute_uri(
+                reverse(
+                    "lti:resource",
+                    kwargs={"kind": "lesson", "translation_key": self.lesson.translation_key},
+                )
+            ),
         )
 
 

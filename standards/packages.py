@@ -76,7 +76,8 @@ class Quiz:
 class Lesson:
     """``html`` is the lesson's body (an HTML fragment) whose images and documents point at
     ``files``: ``{name: bytes}``, names relative to the lesson's folder. ``url`` is the
-    lesson's address on Harbour."""
+    lesson's address on Harbour; ``launch_url`` its LTI 1.3 resource URL (the thin cartridge's
+    link, the target_link_uri of a launch), the page itself when empty."""
 
     ident: str
     title: str
@@ -85,6 +86,7 @@ class Lesson:
     files: dict = field(default_factory=dict)
     quizzes: tuple = ()
     minutes: int = 0
+    launch_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -452,9 +454,10 @@ def lti_link(course, lesson):
     )
     element(root, "blti:title", lesson.title)
     element(root, "blti:description", course.title)
-    element(root, "blti:launch_url", lesson.url)
-    if lesson.url.startswith("https://"):
-        element(root, "blti:secure_launch_url", lesson.url)
+    launch_url = lesson.launch_url or lesson.url
+    element(root, "blti:launch_url", launch_url)
+    if launch_url.startswith("https://"):
+        element(root, "blti:secure_launch_url", launch_url)
     vendor = element(root, "blti:vendor")
     element(vendor, "lticp:code", "harbour")
     element(vendor, "lticp:name", course.publisher)

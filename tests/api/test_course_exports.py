@@ -239,9 +239,10 @@ def test_thin_common_cartridge_13_links_each_lesson_on_harbour(client, module, k
     lessons = {lesson.title: lesson for lesson in module.get_lessons()}
     assert set(launched) == {"Finding partners", "Check yourself"}
     for title, link in launched.items():
-        assert link.findtext("b:launch_url", namespaces=blti) == (
-            "http://testserver" + lessons[title].url
-        )
+        # The LTI 1.3 resource URL of the lesson (lti/), which leads to its page as well.
+        url = link.findtext("b:launch_url", namespaces=blti)
+        assert url == f"http://testserver/lti/resource/lesson/{lessons[title].translation_key}/"
+        assert client.get(url).headers["Location"].endswith(lessons[title].url)
 
 
 @pytest.mark.skipif(

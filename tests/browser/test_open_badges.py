@@ -39,6 +39,23 @@ def test_download_check_revoke_and_check_again(page, course, screenshot, axe_che
     axe_check(page, "verify page, credential checked")
     screenshot(page, "open-badges-2-credential-genuine")
 
+    # The badge image, with the credential baked in: a picture, and checkable as the JSON is.
+    page.goto(f"/en/certificates/{certificate.code}/")
+    link = page.get_by_role(
+        "link", name="Download the badge image (SVG, with the credential baked in)"
+    )
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == f"harbour-certificate-{certificate.code}.svg"
+    badge = tmp_path / download.value.suggested_filename
+    download.value.save_as(badge)
+    page.goto(f"/api/v1/certificates/{certificate.code}/credential.svg")
+    assert page.get_by_text("Ada Nowak", exact=True).is_visible()
+    screenshot(page, "open-badges-2b-baked-badge-image", full_page=False)
+    upload(page, badge)
+    assert page.locator("[data-credential]").get_attribute("data-credential") == "valid"
+    screenshot(page, "open-badges-2c-baked-badge-genuine")
+
     # A changed file: the proof no longer matches.
     changed = tmp_path / "changed.json"
     changed.write_text(saved.read_text().replace("Ada Nowak", "Eve Nowak"))

@@ -16,7 +16,7 @@ in each measured locale, it times:
 - ``icontains``: LessonPage live in that locale whose title, summary or body contains every word
   (icontains), counted, first 20 by title; no ranking, no facets.
 
-It prints p50 and p95 in milliseconds and the ratio of each to icontains, and writes the numbers
+The three are timed in alternating turns. It prints p50 and p95 in milliseconds and the ratio of each to icontains, and writes the numbers
 to bench/out/search_bench.json. Never run as a test: timings depend on the machine.
 """
 
@@ -119,18 +119,32 @@ def icontains(query, locale_code):
     return queryset.count(), list(queryset.order_by("title")[:20])
 
 
-def measure(label, function, cases, repeat):
-    timings = []
+def measure(functions, cases, repeat):
+    """p50 and p95 of each of ``functions`` ({label: function}), timed in alternating turns
+    (each case: every function once, ``repeat`` times) so that a change in the machine's load
+    falls on all of them alike."""
+    timings = {label: [] for label in functions}
     for query, locale in cases:
-        function(query, locale)  # warm the caches once, as a running server has them warm
+        for function in functions.values():
+            function(query, locale)  # warm the caches once, as a running server has them warm
         for _ in range(repeat):
-            started = time.perf_counter()
-            function(query, locale)
-            timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    p50 = statistics.median(timings)
-    p95 = timings[min(len(timings) - 1, math.ceil(0.95 * len(timings)) - 1)]
-    return {"label": label, "samples": len(timings), "p50_ms": p50, "p95_ms": p95}
+            for label, function in functions.items():
+                started = time.perf_counter()
+                function(query, locale)
+                timings[label].append((time.perf_counter() - started) * 1000)
+    results = []
+    for label, values in timings.items():
+        values.sort()
+        p95 = values[min(len(values) - 1, math.ceil(0.95 * len(values)) - 1)]
+        results.append(
+            {
+                "label": label,
+                "samples": len(values),
+                "p50_ms": statistics.median(values),
+                "p95_ms": p95,
+            }
+        )
+    return results
 
 
 def main():
@@ -152,18 +166,17 @@ def main():
     }
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
     print(f"{lessons} lessons on {connection.vendor}, search backend {backend}")
-    print(f"'festival' matches {hits} lessons per locale")
+    print(f"'festival' matches {hits} lessons per locale; load average {os.getloadavg()}")
 
-    results = [
-        measure("search", lambda q, loc: services.search(q, loc), cases, args.repeat),
-        measure(
-            "search lessons",
-            lambda q, loc: services.search(q, loc, types=["lesson"]),
-            cases,
-            args.repeat,
-        ),
-        measure("icontains", icontains, cases, args.repeat),
-    ]
+    results = measure(
+        {
+            "search": lambda q, loc: services.search(q, loc),
+            "search lessons": lambda q, loc: services.search(q, loc, types=["lesson"]),
+            "icontains": icontains,
+        },
+        cases,
+        args.repeat,
+    )
     baseline = results[-1]
     print(f"\n{'':16} {'p50 ms':>9} {'p95 ms':>9} {'p50 ratio':>10} {'p95 ratio':>10}")
     for row in results:
@@ -180,6 +193,7 @@ def main():
         "queries": QUERIES,
         "locales": locales,
         "repeat": args.repeat,
+        "load_average": os.getloadavg(),
         "results": results,
     }
     (OUT / "search_bench.json").write_text(json.dumps(report, indent=2))

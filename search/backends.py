@@ -88,6 +88,10 @@ def _language_grouped_index(base):
             pass
 
     class LanguageGroupedIndex(base):
+        # update_index (Harbour's rebuilder) sets this, and rebuilds the search table once at
+        # the end instead of group by group.
+        defer_table = False
+
         def add_items(self, model, objs):
             # Each object is analysed in its own locale's language.
             from wagtail.models import Locale
@@ -100,8 +104,37 @@ def _language_grouped_index(base):
                 OneLanguageIndex(self.backend.indexing(code)).add_items(model, group)
             if groups:
                 self._refresh_title_norms()
+            if not self.defer_table:
+                from . import table
+
+                table.refresh_objects(model, objs)
+
+        def delete_item(self, item):
+            super().delete_item(item)
+            from . import table
+
+            table.refresh_objects(type(item), [item])
 
     return LanguageGroupedIndex
+
+
+def _table_rebuilder(base):
+    class TableRebuilder(base):
+        """Wagtail's rebuilder, then the whole search table (search.table.rebuild)."""
+
+        def start(self):
+            index = super().start()
+            index.defer_table = True
+            return index
+
+        def finish(self):
+            from . import table
+
+            if table.supported():
+                table.rebuild()
+            super().finish()
+
+    return TableRebuilder
 
 
 class AnalysingBackend:
@@ -158,6 +191,8 @@ def _postgres_backend_class():
 
     class HarbourPostgresSearchBackend(AnalysingBackend, postgres.PostgresSearchBackend):
         index_class = _language_grouped_index(postgres.PostgresIndex)
+        rebuilder_class = _table_rebuilder(postgres.PostgresSearchRebuilder)
+        atomic_rebuilder_class = _table_rebuilder(postgres.PostgresSearchAtomicRebuilder)
 
     return HarbourPostgresSearchBackend
 
@@ -269,6 +304,8 @@ def _sqlite_backend_class():
     class RankedSQLiteSearchBackend(AnalysingBackend, SQLiteSearchBackend):
         results_class = RankedSQLiteSearchResults
         index_class = _language_grouped_index(sqlite.SQLiteIndex)
+        rebuilder_class = _table_rebuilder(sqlite.SQLiteSearchRebuilder)
+        atomic_rebuilder_class = _table_rebuilder(sqlite.SQLiteSearchAtomicRebuilder)
 
     return SQLiteSearchBackend, RankedSQLiteSearchBackend
 

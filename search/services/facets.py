@@ -108,6 +108,27 @@ class Owner:
 
 
 def facet_counts(candidates_by_type, counts, search_types, requested):
+    """The facets of each type's candidates ({type name: [(score, pk)]}), found by asking
+    where each hit's tags are (itself, or a lesson's course)."""
+    hits = {}
+    for search_type in search_types:
+        ids = [pk for _score, pk in candidates_by_type.get(search_type.name, [])]
+        if ids:
+            owner = Owner(search_type.model)
+            hits[search_type.name] = (owner, ids, owner.owners_of(ids))
+    totals = {}
+    for dimension in FACET_DIMENSIONS:
+        totals[dimension] = {}
+        for owner, ids, owner_of in hits.values():
+            for keys in owner.tags(dimension, ids, owner_of).values():
+                for value in keys:
+                    totals[dimension][value] = totals[dimension].get(value, 0) + 1
+    return facets_from_totals(counts, totals, search_types, requested)
+
+
+def facets_from_totals(counts, totals, search_types, requested):
+    """``{dimension: [FacetValue]}`` from the counts by type ({type name: count}) and by key
+    ({dimension: {key: count}}), most first, each key named in the locale searched."""
     facets = {
         "type": [
             FacetValue(t.name, str(t.label), counts.get(t.name, 0))
@@ -115,22 +136,11 @@ def facet_counts(candidates_by_type, counts, search_types, requested):
             if counts.get(t.name)
         ]
     }
-    # Where each hit's tags are (itself, or a lesson's course), once for both dimensions.
-    hits = {}
-    for search_type in search_types:
-        ids = [pk for _score, pk in candidates_by_type.get(search_type.name, [])]
-        if ids:
-            owner = Owner(search_type.model)
-            hits[search_type.name] = (owner, ids, owner.owners_of(ids))
     for dimension in FACET_DIMENSIONS:
-        totals = {}
-        for owner, ids, owner_of in hits.values():
-            for keys in owner.tags(dimension, ids, owner_of).values():
-                for value in keys:
-                    totals[value] = totals.get(value, 0) + 1
+        found = totals.get(dimension, {})
         facets[dimension] = [
-            FacetValue(value, label, totals[value])
-            for value, label in _labels(dimension, totals, requested)
+            FacetValue(value, label, found[value])
+            for value, label in _labels(dimension, found, requested)
         ]
         facets[dimension].sort(key=lambda facet: (-facet.count, facet.label))
     return facets

@@ -17,10 +17,12 @@ from lms import i18n
 from lms.api.exceptions import search_backend
 from lms.api.links import api_url
 
+from .. import table
 from ..backends import backend_for_language
-from .facets import Owner, facet_counts
+from .facets import Owner, facet_counts, facets_from_totals
 from .highlight import body_text, highlight
 from .types import (
+    FACET_DIMENSIONS,
     HITS_PER_TYPE,
     PAGE_SIZE_MAX,
     SEARCH_TYPES,
@@ -163,14 +165,61 @@ def search(
         return result
 
     backend = backend_for_language(requested.code, requested.fallback_code)
+    with search_backend():
+        if uses_table(backend):
+            _search_table(result, query, requested, search_types, subsector, country, request)
+        else:
+            page_items = _search_backend(
+                result, backend, query, requested, search_types, subsector, country
+            )
+            _fill_hits(result, page_items, query, request, requested, search_types)
+    return result
+
+
+def uses_table(backend):
+    """Whether a search goes to Harbour's search table (search.table): on the database
+    backends Harbour wraps, whose table the migrations made. Elasticsearch keeps Wagtail's."""
+    return getattr(backend, "harbour_analysis", False) and table.supported()
+
+
+def _search_table(result, query, requested, search_types, subsector, country, request):
+    """Ranking, paging and facet counts inside the database: two queries (search.table)."""
+    filters = [(name, value) for name, value in (("subsector", subsector), ("country", country))]
+    filters = [(name, value) for name, value in filters if value]
+    found = table.find(
+        query,
+        requested.code,
+        requested.fallback_code,
+        [search_type.name for search_type in search_types],
+        filters,
+        offset=(result.page - 1) * result.page_size,
+        limit=result.page_size,
+    )
+    counts = {
+        search_type.name: found.counts.get(("type", search_type.name), 0)
+        for search_type in search_types
+    }
+    result.count = sum(counts.values())
+    result.ranked = sum(min(count, HITS_PER_TYPE) for count in counts.values())
+    page_items = found.page if (result.page - 1) * result.page_size < result.ranked else []
+    _fill_hits(result, page_items, query, request, requested, search_types)
+    totals = {
+        dimension: {key: count for (name, key), count in found.counts.items() if name == dimension}
+        for dimension in FACET_DIMENSIONS
+    }
+    result.facets = facets_from_totals(counts, totals, search_types, requested)
+
+
+def _search_backend(result, backend, query, requested, search_types, subsector, country):
+    """Through Wagtail's search API (Elasticsearch): each type's best HITS_PER_TYPE, merged.
+    Returns the page's [(score, type name, pk)]."""
     candidates_by_type, counts = {}, {}
     hidden = hidden_q()
-    with search_backend():
-        for search_type in search_types:
-            queryset = _filtered_queryset(search_type, requested, subsector, country, hidden)
-            candidates, count = _run(backend, "search", query, queryset, HITS_PER_TYPE)
-            candidates_by_type[search_type.name] = candidates
-            counts[search_type.name] = count
+    for search_type in search_types:
+        queryset = _filtered_queryset(search_type, requested, subsector, country, hidden)
+        candidates, count = _run(backend, "search", query, queryset, HITS_PER_TYPE)
+        candidates_by_type[search_type.name] = candidates
+        counts[search_type.name] = count
 
     ranked = sorted(
         (
@@ -182,8 +231,12 @@ def search(
     )
     result.count = sum(counts.values())
     result.ranked = len(ranked)
-    page_items = ranked[(page - 1) * page_size : page * page_size]
+    result.facets = facet_counts(candidates_by_type, counts, search_types, requested)
+    return ranked[(result.page - 1) * result.page_size : result.page * result.page_size]
 
+
+def _fill_hits(result, page_items, query, request, requested, search_types):
+    """The hits of ``page_items`` ([(score, type name, pk)]), loaded with one query per type."""
     objects = {}
     for search_type in search_types:
         ids = [pk for _score, name, pk in page_items if name == search_type.name]
@@ -194,9 +247,6 @@ def search(
         if obj is not None:
             hit = _make_hit(SEARCH_TYPES[name], obj, score, query, request, requested)
             result.hits.append(hit)
-
-    result.facets = facet_counts(candidates_by_type, counts, search_types, requested)
-    return result
 
 
 def autocomplete(query, locale, limit=10, request=None):

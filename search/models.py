@@ -1,0 +1,54 @@
+"""The search table: what a search in each language can find, one row per hit it can return.
+
+For each searchable type (``search.services.SEARCH_TYPES``), each translation group and each
+content language L, one ``SearchEntry``: the object a search in L serves for that group (its
+version in L, else the fallback language's, as browsing serves it; ``is_fallback``), with its
+text already analysed in its own language (``search.analysis``) in three weights, and the
+object whose subsectors and countries are its facets (itself, or a lesson's course).
+
+The full-text index over it is the database's own, created by the migration: an FTS5 table
+(``harbour_search_entry_fts``, kept in step by triggers) on SQLite, a generated ``tsvector``
+column with a GIN index on PostgreSQL. A search is then one indexed query with ranking and
+LIMIT/OFFSET in the database, and its facet counts one query of GROUP BYs over the same match
+(``search.table``). ``search.table`` keeps the rows current; the Elasticsearch backends do not
+use them.
+"""
+
+from django.db import models
+
+
+class SearchEntry(models.Model):
+    language = models.CharField(max_length=12)
+    type = models.CharField(max_length=20)
+    object_id = models.IntegerField()
+    translation_key = models.UUIDField()
+    # The served object's own language: L, or the fallback's when is_fallback.
+    locale_code = models.CharField(max_length=12)
+    is_fallback = models.BooleanField(default=False)
+    # The object whose subsectors and countries are this one's: itself, or a lesson's course
+    # (search.services.facets.Owner). Facets and filters join it to those relations, so they
+    # follow every change to them at once.
+    owner_id = models.IntegerField(null=True)
+    # A page's tree path ("" for snippets): a section unpublished or made private drops the
+    # entries under it in one query.
+    path = models.CharField(max_length=255, blank=True, default="")
+    # search.analysis terms: the title (and any field boosted 3 or more), the fields boosted 2,
+    # and the rest (body, related names).
+    title_terms = models.TextField(blank=True, default="")
+    boosted_terms = models.TextField(blank=True, default="")
+    body_terms = models.TextField(blank=True, default="")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["type", "translation_key", "language"], name="search_entry_unique"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["path"], name="search_entry_path"),
+            models.Index(fields=["owner_id"], name="search_entry_owner"),
+            models.Index(fields=["language"], name="search_entry_language"),
+        ]
+
+    def __str__(self):
+        return f"{self.type} {self.object_id} in {self.language}"

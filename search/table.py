@@ -1,0 +1,383 @@
+"""The search table (search/models.py): how its rows are made, kept current and queried.
+
+Rows are made per translation group: ``refresh(search_type, keys)`` rewrites, for those groups,
+the row of every content language (the object served there, else none), in a fixed number of
+queries per chunk of groups. Harbour's database backends call it whenever Wagtail indexes or
+removes an object (search.backends: page publish, unpublish, edit, delete, a translation, a
+partner saved), and for a page that is not searchable itself (a course index, a home page) the
+groups under it (``refresh_subtree``), as does a view restriction added or removed. ``rebuild``
+rewrites the whole table: ``manage.py rebuild_search_table`` and ``update_index`` call it.
+
+A search (``find``) costs two queries whatever the number of hits: the page of hits, ranked in
+the database (SQLite FTS5 bm25 with the weights of ``WEIGHTS``, PostgreSQL ts_rank over the
+weighted tsvector) with LIMIT/OFFSET, and one GROUP BY over the same match for the counts by
+type and every facet.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import F
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from courses.querysets import hidden_q
+from lms import i18n
+
+from . import analysis
+from .models import SearchEntry
+from .services.types import FACET_DIMENSIONS
+
+FTS_TABLE = "harbour_search_entry_fts"
+ENTRY_TABLE = SearchEntry._meta.db_table
+# The weight of a match in each column, as FTS5's bm25() takes them (language, title, boosted,
+# body); PostgreSQL's ts_rank weighs A (title) 1.0, B 0.4, C 0.2.
+WEIGHTS = (0.0, 10.0, 2.0, 1.0)
+CHUNK = 500
+
+
+def supported():
+    """Whether this database has the table's full-text index (search/migrations/0002)."""
+    return connection.vendor in ("sqlite", "postgresql")
+
+
+# --- Making rows -------------------------------------------------------------------------------
+
+
+def _text_of(value):
+    from .services.highlight import _text_of as text_of
+
+    return text_of(value)
+
+
+def _column(search_field):
+    if search_field.field_name == "title":
+        return "title_terms"
+    return "boosted_terms" if (search_field.boost or 1) >= 2 else "body_terms"
+
+
+def _texts(obj, fields=None, column=None):
+    """{column: [text, …]} of the object's search fields (related objects' into ``column``)."""
+    out = {"title_terms": [], "boosted_terms": [], "body_terms": []}
+    for search_field in fields if fields is not None else obj.get_search_fields():
+        if isinstance(search_field, index.SearchField):
+            text = _text_of(search_field.get_value(obj))
+            if text:
+                out[column or _column(search_field)].append(text)
+        elif isinstance(search_field, index.RelatedFields):
+            related = search_field.get_value(obj)
+            if related is None:
+                continue
+            if hasattr(related, "all"):
+                related = related.all()
+            elif callable(related):
+                related = [related()]
+            else:
+                related = [related]
+            for sub in related:
+                for column_name, texts in _texts(sub, search_field.fields, "body_terms").items():
+                    out[column_name].extend(texts)
+    return out
+
+
+def _terms(obj, language):
+    return {
+        column: analysis.analyse(" ".join(texts), language) for column, texts in _texts(obj).items()
+    }
+
+
+def _base(model, hidden):
+    if issubclass(model, Page):
+        return model.objects.served(hidden)
+    return model._default_manager.all()
+
+
+def _served(search_type, language, keys, hidden):
+    """[(pk, translation_key, locale_id)] of what a search in ``language`` serves of ``keys``."""
+    requested = i18n.requested_locale(language)
+    queryset = i18n.localized_queryset(_base(search_type.model, hidden), requested)
+    rows = queryset.filter(translation_key__in=keys).values_list(
+        "pk", "translation_key", "locale_id"
+    )
+    return requested, list(rows)
+
+
+def refresh(search_type, keys):
+    """Rewrite the rows of the translation groups ``keys`` of ``search_type``, in every
+    language. Returns the number of rows written."""
+    from .services.facets import Owner
+
+    keys = list(dict.fromkeys(keys))
+    written = 0
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    hidden = hidden_q() if issubclass(search_type.model, Page) else None
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        served = {}
+        for language in i18n.supported_locale_codes():
+            requested, rows = _served(search_type, language, chunk, hidden)
+            served[language] = (requested, rows)
+        pks = {pk for _requested, rows in served.values() for pk, _key, _locale in rows}
+        model = search_type.model
+        objects = model._default_manager.filter(pk__in=pks).in_bulk() if pks else {}
+        terms = {pk: _terms(obj, codes.get(obj.locale_id)) for pk, obj in objects.items()}
+        owner_of = Owner(model).owners_of(list(objects))
+        entries = []
+        for language, (requested, rows) in served.items():
+            for pk, key, locale_id in rows:
+                obj = objects.get(pk)
+                if obj is None:
+                    continue
+                entries.append(
+                    SearchEntry(
+                        language=language,
+                        type=search_type.name,
+                        object_id=pk,
+                        translation_key=key,
+                        locale_code=codes.get(locale_id, ""),
+                        is_fallback=locale_id != requested.locale_id,
+                        path=getattr(obj, "path", ""),
+                        owner_id=owner_of.get(pk),
+                        **terms[pk],
+                    )
+                )
+        with transaction.atomic():
+            SearchEntry.objects.filter(type=search_type.name, translation_key__in=chunk).delete()
+            SearchEntry.objects.bulk_create(entries, batch_size=CHUNK)
+        written += len(entries)
+    return written
+
+
+def type_of(model):
+    """The search type whose model is ``model``, or None."""
+    from .services.types import SEARCH_TYPES
+
+    for search_type in SEARCH_TYPES.values():
+        if search_type.model is model:
+            return search_type
+    return None
+
+
+def refresh_objects(model, objs):
+    """After Wagtail (re)indexed or removed ``objs``: their groups' rows, and for pages with
+    children the rows below them that depend on them (``refresh_subtree``)."""
+    if not supported():
+        return
+    search_type = type_of(model)
+    objs = list(objs)
+    if search_type is not None:
+        refresh(search_type, [obj.translation_key for obj in objs])
+    if issubclass(model, Page):
+        for obj in objs:
+            if not obj.is_leaf():
+                refresh_subtree(obj, withdrawn=not obj.live)
+
+
+def refresh_subtree(page, withdrawn=True):
+    """Rewrite the groups below ``page`` whose rows may be wrong: with ``withdrawn`` (the page
+    was unpublished or made private) every group with a row below it; always, the groups of
+    live pages below it that no row serves (a section published again). Publishing a section
+    that changed nothing costs one query per page type, not a rewrite of everything below."""
+    from .services.types import SEARCH_TYPES
+
+    if not supported() or not page.path:
+        return
+    for search_type in SEARCH_TYPES.values():
+        model = search_type.model
+        if not issubclass(model, Page):
+            continue
+        entries = SearchEntry.objects.filter(type=search_type.name)
+        below = model._default_manager.filter(path__startswith=page.path).exclude(pk=page.pk)
+        keys = set(
+            below.filter(live=True)
+            .exclude(pk__in=entries.values("object_id"))
+            .values_list("translation_key", flat=True)
+        )
+        if withdrawn:
+            keys.update(
+                entries.filter(path__startswith=page.path)
+                .exclude(object_id=page.pk)
+                .values_list("translation_key", flat=True)
+            )
+        if keys:
+            refresh(search_type, keys)
+
+
+def rebuild(progress=None):
+    """Rewrite the whole table. ``progress(search_type, done, total)`` after each chunk.
+    Returns {type name: rows written}."""
+    from .services.types import SEARCH_TYPES
+
+    written = {}
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for search_type in SEARCH_TYPES.values():
+            keys = sorted(
+                set(search_type.model._default_manager.values_list("translation_key", flat=True)),
+                key=str,
+            )
+            written[search_type.name] = 0
+            for start in range(0, len(keys), CHUNK):
+                written[search_type.name] += refresh(search_type, keys[start : start + CHUNK])
+                if progress:
+                    progress(search_type, min(start + CHUNK, len(keys)), len(keys))
+    return written
+
+
+# --- Querying ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    # [(score, type, object id)] of the page, best first.
+    page: list
+    # {(dimension, key): count} over every hit; dimension "type" gives the counts by type.
+    counts: dict
+
+
+def branches(query, languages):
+    """The distinct analyses of ``query`` in ``languages``: any one matches (all its terms)."""
+    out = []
+    for language in dict.fromkeys(languages):
+        terms = tuple(dict.fromkeys(analysis.terms(query, language)))
+        if terms and terms not in out:
+            out.append(terms)
+    return out
+
+
+_SAFE_TERM = re.compile(r"^[^\W_]+$")
+
+
+def _fts_match(language, query_branches):
+    def phrase(term):
+        # Terms are search.analysis words (letters and digits): quoting is enough.
+        assert _SAFE_TERM.match(term), term
+        return f'"{term}"'
+
+    alternatives = " OR ".join(
+        "(" + " AND ".join(phrase(term) for term in terms) + ")" for terms in query_branches
+    )
+    return (
+        f'language : "{language}" AND {{title_terms boosted_terms body_terms}} : ({alternatives})'
+    )
+
+
+def _match_sql(language, query_branches):
+    """FROM, WHERE and parameters of the entries that match, and the score's SQL and its own
+    parameters."""
+    if connection.vendor == "sqlite":
+        weights = ", ".join(str(weight) for weight in WEIGHTS)
+        source = f"{FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid"
+        score = f"-bm25({FTS_TABLE}, {weights})"
+        return source, [f"{FTS_TABLE} MATCH %s"], [_fts_match(language, query_branches)], score, []
+    texts = [" ".join(terms) for terms in query_branches]
+    tsquery = " || ".join("plainto_tsquery('simple'::regconfig, %s)" for _ in texts)
+    where = ["e.language = %s", f"e.vector @@ ({tsquery})"]
+    return f"{ENTRY_TABLE} e", where, [language, *texts], f"ts_rank(e.vector, ({tsquery}))", texts
+
+
+def _owner_groups(types):
+    """[(Owner, [type names])]: the searched types grouped by where their tags are."""
+    from .services.facets import Owner
+    from .services.types import SEARCH_TYPES
+
+    groups = {}
+    for name in types:
+        owner = Owner(SEARCH_TYPES[name].model)
+        groups.setdefault(owner.source, (owner, []))[1].append(name)
+    return list(groups.values())
+
+
+def _keys_sql(owner, dimension):
+    """SQL of (_owner, _key) rows: each owner object's keys in ``dimension``; None if the
+    type has no such relation."""
+    relation = owner.relation(dimension)
+    if relation is None:
+        return None
+    key = FACET_DIMENSIONS[dimension][1]
+    rows = (
+        owner.source._default_manager.order_by()
+        .filter(**{f"{relation}__isnull": False})
+        .annotate(_owner=F("pk"), _key=F(f"{relation}__{key}"))
+        .values("_owner", "_key")
+    )
+    return rows.query.sql_with_params()
+
+
+def _in(values):
+    return ", ".join(["%s"] * len(values))
+
+
+def _filter_sql(dimension, value, groups):
+    """A condition on ``e`` and its parameters: tagged ``value`` in ``dimension``."""
+    parts, params = [], []
+    for owner, names in groups:
+        keys = _keys_sql(owner, dimension)
+        if keys is None:
+            continue
+        sql, keys_params = keys
+        parts.append(
+            f"(e.type IN ({_in(names)}) AND e.owner_id IN "
+            f"(SELECT k._owner FROM ({sql}) k WHERE k._key = %s))"
+        )
+        params.extend([*names, *keys_params, value])
+    return "(" + (" OR ".join(parts) or "1 = 0") + ")", params
+
+
+def _facets_sql(groups):
+    """The UNION ALL of the counts by type and by each dimension's key over ``hits``."""
+    parts = ["SELECT 'type' AS dimension, hits.type AS key, COUNT(*) AS n FROM hits GROUP BY 2"]
+    params = []
+    for dimension in FACET_DIMENSIONS:
+        for owner, names in groups:
+            keys = _keys_sql(owner, dimension)
+            if keys is None:
+                continue
+            sql, keys_params = keys
+            parts.append(
+                f"SELECT '{dimension}', k._key, COUNT(DISTINCT hits.id) FROM hits "
+                f"JOIN ({sql}) k ON k._owner = hits.owner_id "
+                f"WHERE hits.type IN ({_in(names)}) GROUP BY 2"
+            )
+            params.extend([*keys_params, *names])
+    return " UNION ALL ".join(parts), params
+
+
+def find(query, language, fallback_language, types, filters, offset, limit):
+    """The page ``[offset, offset + limit)`` of the hits of ``query`` in ``language`` among
+    ``types``, with ``filters`` ([(dimension, key)]) applied, and the counts of every hit:
+    {(dimension, key): count}, dimension "type" for the counts by type. Two queries."""
+    query_branches = branches(query, [language, fallback_language])
+    if not query_branches or not types:
+        return Found([], {})
+    groups = _owner_groups(types)
+    source, where, params, score, score_params = _match_sql(language, query_branches)
+    where.append(f"e.type IN ({_in(types)})")
+    params.extend(types)
+    for dimension, value in filters:
+        condition, condition_params = _filter_sql(dimension, value, groups)
+        where.append(condition)
+        params.extend(condition_params)
+    conditions = " AND ".join(where)
+    facets, facet_params = _facets_sql(groups)
+    with connection.cursor() as cursor:
+        # Materialised: the match runs once for every count.
+        cursor.execute(
+            f"WITH hits AS MATERIALIZED (SELECT e.id AS id, e.type AS type, "
+            f"e.owner_id AS owner_id FROM {source} WHERE {conditions}) {facets}",
+            [*params, *facet_params],
+        )
+        counts = {}
+        for dimension, key, count in cursor.fetchall():
+            counts[(dimension, key)] = counts.get((dimension, key), 0) + count
+        page = []
+        if limit > 0 and counts:
+            cursor.execute(
+                f"SELECT {score} AS score, e.type, e.object_id FROM {source} "
+                f"WHERE {conditions} ORDER BY score DESC, e.type, e.object_id "
+                "LIMIT %s OFFSET %s",
+                [*score_params, *params, limit, offset],
+            )
+            page = [(float(score or 0.0), name, pk) for score, name, pk in cursor.fetchall()]
+    return Found(page, counts)

@@ -2,7 +2,7 @@
 
 Reads ``countries-50m.json`` of the npm package world-atlas (Natural Earth 4.1.0, 1:50m, as
 TopoJSON; Natural Earth is in the public domain), decodes its arcs, projects them with
-``courses.baltic_map.project``, clips them to the map's frame, simplifies them
+``courses.baltic_map.project``, clips them to the map's frame (the SVG's viewBox), simplifies them
 (Douglas-Peucker, ``TOLERANCE`` map units) and writes ``baltic-sea-region.json`` beside this
 file: one SVG path for the land, one for the land borders between countries. The site reads
 only that file, so ``make run`` needs no npm. Regenerate it after changing the map's frame or
@@ -33,8 +33,6 @@ REGENERATE = "npm ci && .venv/bin/python -m courses.map_data.build"
 TOLERANCE = 0.6
 # Shapes smaller than this (square map units) are dropped: rocks and skerries.
 MIN_AREA = 4.0
-# Clipping happens this far outside the frame, so that the cut edges are never seen.
-MARGIN_DEGREES = 1.0
 
 
 # --- TopoJSON ----------------------------------------------------------------------------------
@@ -97,9 +95,9 @@ def border_arcs(countries):
 
 
 def frame():
-    """The clipping rectangle in map units: the map's frame widened by ``MARGIN_DEGREES``."""
-    left, top = project(MAP_WEST - MARGIN_DEGREES, MAP_NORTH + MARGIN_DEGREES, clip=False)
-    right, bottom = project(MAP_EAST + MARGIN_DEGREES, MAP_SOUTH - MARGIN_DEGREES, clip=False)
+    """The clipping rectangle in map units: the map's frame, which is the SVG's viewBox."""
+    left, top = project(MAP_WEST, MAP_NORTH, clip=False, precision=None)
+    right, bottom = project(MAP_EAST, MAP_SOUTH, clip=False, precision=None)
     return left, top, right, bottom
 
 
@@ -144,20 +142,48 @@ def cut_y(a, b, y):
 
 
 def clip_line(points, box):
-    """The runs of a polyline that lie inside ``box`` (points outside end a run; the margin
-    makes the lost end segments invisible)."""
-    left, top, right, bottom = box
+    """The runs of a polyline inside ``box``, cut where it crosses the edge (Liang-Barsky on
+    each segment)."""
     runs, run = [], []
-    for x, y in points:
-        if left <= x <= right and top <= y <= bottom:
-            run.append((x, y))
-        else:
+    for a, b in zip(points, points[1:], strict=False):
+        segment = clip_segment(a, b, box)
+        if segment is None:
             if len(run) > 1:
                 runs.append(run)
             run = []
+            continue
+        start, end = segment
+        if run and run[-1] != start:
+            runs.append(run)
+            run = []
+        if not run:
+            run = [start]
+        run.append(end)
     if len(run) > 1:
         runs.append(run)
     return runs
+
+
+def clip_segment(a, b, box):
+    left, top, right, bottom = box
+    (ax, ay), (bx, by) = a, b
+    dx, dy = bx - ax, by - ay
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return None
+    start = a if low == 0 else (ax + low * dx, ay + low * dy)
+    end = b if high == 1 else (ax + high * dx, ay + high * dy)
+    return start, end
 
 
 def simplify(points, tolerance):
@@ -243,8 +269,7 @@ def build(topology):
             simplified = simplify(run, TOLERANCE)
             if len(simplified) > 1:
                 borders.append(simplified)
-    left, top = project(MAP_WEST, MAP_NORTH, clip=False)
-    right, bottom = project(MAP_EAST, MAP_SOUTH, clip=False)
+    left, top, right, bottom = (round(value, 1) for value in box)
     return {
         "source": (
             f"Natural Earth 1:50m land and admin 0 countries, version 4.1.0, from the npm "

@@ -206,21 +206,21 @@ def test_the_committed_file_names_its_source_licence_and_command():
     assert baltic_map.MAP_FILE.stat().st_size < 64 * 1024
 
 
-def test_the_land_is_drawn_within_the_view_box_and_covers_it():
-    points = list(absolute_points(baltic_map.geography()["land"]))
-    assert len(points) > 500
-    inside = [
-        (x, y)
-        for x, y in points
-        if 0 <= x <= baltic_map.MAP_WIDTH and 0 <= y <= baltic_map.MAP_HEIGHT
-    ]
-    # Clipped a degree outside the frame, so that no cut edge is seen; most of it is inside.
-    left, top, right, bottom = build.frame()
-    assert all(left - 0.1 <= x <= right + 0.1 and top - 0.1 <= y <= bottom + 0.1 for x, y in points)
-    assert len(inside) / len(points) > 0.75
-    # Coastline reaches all four quarters of the map (Norway, Finland, Germany, Lithuania).
-    half_x, half_y = baltic_map.MAP_WIDTH / 2, baltic_map.MAP_HEIGHT / 2
-    quarters = {(x < half_x, y < half_y) for x, y in inside}
+def test_the_land_and_the_borders_are_drawn_within_the_view_box():
+    geography = baltic_map.geography()
+    width, height = baltic_map.MAP_WIDTH, baltic_map.MAP_HEIGHT
+    for kind in ("land", "borders"):
+        points = list(absolute_points(geography[kind]))
+        assert len(points) > 100, kind
+        outside = [
+            (x, y)
+            for x, y in points
+            if not (-1e-6 <= x <= width + 1e-6 and -1e-6 <= y <= height + 1e-6)
+        ]
+        assert not outside, (kind, outside[:5])
+    # The coastline reaches all four quarters of the map (Norway, Finland, Germany, Lithuania).
+    land = list(absolute_points(geography["land"]))
+    quarters = {(x < width / 2, y < height / 2) for x, y in land}
     assert len(quarters) == 4
 
 

@@ -136,7 +136,9 @@ def test_the_svg_has_a_title_and_a_description_and_the_geography(client, network
 def test_the_map_speaks_the_readers_language(client, network):
     page = soup(client.get("/da/partners/"))
     assert page.select_one("html")["lang"] == "da"
-    assert page.select_one(".partner-map svg title").get_text(strip=True)
+    title = page.select_one(".partner-map svg title").get_text(strip=True)
+    assert title == "Kort over Østersøregionen med 20 partnere"
+    assert page.select_one("#partner-map-caption").get_text(strip=True) == title
     assert off_map(page)[0]["href"] == "/da/partners/goethe-institut/"
 
 

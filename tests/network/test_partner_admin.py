@@ -203,6 +203,13 @@ def test_the_answer_is_emailed_with_the_partner_as_reply_to_and_then_shown_to_th
     assert by_id[network["to_media"].pk]["answer"] is None
     assert MEDIA_PRIVATE not in str(listed)
 
+    from lms.services import accounts
+
+    exported = accounts.export_learner_data(learner)["match_making"]["contact_requests"]
+    answered = next(row for row in exported if row["message"] == "To Goethe")
+    assert answered["answered_from"] == GOETHE_PRIVATE
+    assert answered["answer"] == "Welcome in May!"
+
     client.force_login(learner)
     html = client.get("/en/match/").content.decode()
     assert "Welcome in May!" in html and GOETHE_PRIVATE in html

@@ -26,7 +26,7 @@ class EmbeddableSessionMiddleware(SessionMiddleware):
             return response
         for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):
             if name in response.cookies:
-                response.cookies[name]["samesite"] = "None"
+                response.cookies[name]["samesite"] = "None; Partitioned"
                 response.cookies[name]["secure"] = True
         if "X-Frame-Options" in response:
             del response["X-Frame-Options"]

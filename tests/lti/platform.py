@@ -278,7 +278,7 @@ class PlatformServer:
                 if parts.path == "/course":
                     login = platform.login_url(platform.browser_target)
                     page = (
-                        "<!doctype html><html><head><title>Platform course</title></head>"
+                        "<!doctype html><html><head><meta charset='utf-8'><title>Platform course</title></head>"
                         "<body style='font-family:sans-serif;margin:0'>"
                         "<header style='background:#333;color:#fff;padding:8px 16px'>"
                         "Test platform · Course: Cross-border cooperation</header>"

@@ -30,7 +30,7 @@ from courses.models import CoursePage, LessonPage
 from courses.querysets import hidden_q
 from courses.querysets import served as served_pages
 from lms import i18n
-from lms.api import links
+from lms.api import cache, links
 
 RENDITION_SCHEMA = inline_serializer(
     "Rendition",
@@ -88,7 +88,7 @@ def served(model, context=None):
     if context is None:
         return served_pages(model.objects.all())
     if "hidden_pages_q" not in context:
-        context["hidden_pages_q"] = hidden_q()
+        context["hidden_pages_q"] = cache.memo("hidden_q", hidden_q)
     return served_pages(model.objects.all(), context["hidden_pages_q"])
 
 

@@ -169,6 +169,7 @@ class CourseViewSet(PageViewSet):
     """The catalogue: ``?locale=pl&subsector=design&level=beginner&ordering=-title``."""
 
     model = CoursePage
+    cache_tree_models = (CoursePage, LessonPage)
     not_found_message = gettext_lazy("No course has this id.")
     serializer_class = serializers.CourseSerializer
     detail_serializer_class = serializers.CourseDetailSerializer
@@ -191,6 +192,7 @@ class LessonViewSet(PageQuerysetMixin, mixins.RetrieveModelMixin, ContentViewSet
     """One lesson, its body as typed blocks: ``/api/v1/lessons/14/?locale=de``."""
 
     model = LessonPage
+    cache_tree_models = (CoursePage, LessonPage)
     not_found_message = gettext_lazy("No lesson has this id.")
     serializer_class = serializers.LessonSerializer
 

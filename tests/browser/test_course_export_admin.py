@@ -9,35 +9,39 @@ page until the toggle is clicked, so the links are not in the DOM of a page just
 (though they are in the HTML the server sends). Screenshots in tests/browser/screenshots/."""
 
 import io
-import re
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from lxml import etree
+from wagtail.models import GroupPagePermission, Page
 
 from standards import packages
 from tests import factories
 from tests.api.conftest import translate
+from tests.browser.test_editor_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct-horse-battery"
 
 
 @pytest.fixture
 def editor(db):
+    """A member of Wagtail's "Editors" group: admin access, add and edit pages, not publish.
+    Made here as Wagtail's migration makes it: a transactional test before this one flushes
+    the rows migrations wrote."""
+    group, _created = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=Page.get_first_root_node(),
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     editor = factories.UserFactory(username="editor", is_staff=False, is_superuser=False)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(group)
     return editor
-
-
-def sign_in(page, user):
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def open_menu(page, toggle):

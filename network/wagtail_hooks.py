@@ -9,6 +9,8 @@ partner's id in the address gets nowhere). Give their group "change" on Partner
 competencies and "view" on Contact requests.
 """
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
@@ -89,6 +92,25 @@ register_permission_policy(PartnerCompetencies, PartnerScopedPolicy(PartnerCompe
 register_permission_policy(ContactRequest, PartnerScopedPolicy(ContactRequest))
 
 
+class OwnRecordOnly:
+    """For a snippet view of one record without a before-hook (history, usage): another
+    partner's record is refused to that partner's editors."""
+
+    def dispatch(self, request, *args, **kwargs):
+        found = self.model._default_manager.filter(pk=unquote(str(kwargs.get("pk")))).first()
+        if found is not None and not partner_in_reach(request.user, found.partner):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class OwnHistoryView(OwnRecordOnly, snippet_views.HistoryView):
+    pass
+
+
+class OwnUsageView(OwnRecordOnly, snippet_views.UsageView):
+    pass
+
+
 class LinkColumn(Column):
     """A column of links, e.g. "Answer", to an admin URL named ``url_name`` with the row."""
 
@@ -122,6 +144,9 @@ class PartnerCompetenciesViewSet(SnippetViewSet):
         ),
     ]
 
+    history_view_class = OwnHistoryView
+    usage_view_class = OwnUsageView
+
     def get_queryset(self, request):
         return in_reach(PartnerCompetencies.objects.select_related("partner"), request.user)
 
@@ -143,6 +168,8 @@ class ContactRequestViewSet(SnippetViewSet):
     ]
     list_filter = ["partner", "created_at", "answered_at"]
     ordering = ["-created_at"]
+    history_view_class = OwnHistoryView
+    usage_view_class = OwnUsageView
 
     def get_queryset(self, request):
         return in_reach(

@@ -140,6 +140,13 @@ def test_an_editor_cannot_open_or_change_another_partner_s_competencies(client, 
     delete = url("wagtailsnippets_network_partnercompetencies:delete", theirs.pk)
     client.post(delete)
     assert PartnerCompetencies.objects.filter(pk=theirs.pk).exists()
+    for view in ("history", "usage"):
+        other = url(f"wagtailsnippets_network_partnercompetencies:{view}", theirs.pk)
+        own = url(
+            f"wagtailsnippets_network_partnercompetencies:{view}", network["goethe_record"].pk
+        )
+        assert client.get(other).status_code in (302, 403), view
+        assert client.get(own).status_code == 200, view
     # Nor can they declare for another partner on a new record.
     add = client.get(url("wagtailsnippets_network_partnercompetencies:add"))
     assert list(add.context["form"].fields["partner"].queryset) == [network["goethe"]]

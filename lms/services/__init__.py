@@ -12,7 +12,8 @@ learner model directly. Progress belongs to translation keys (see ``pages``).
 - ``credentials``: certificates as signed Open Badges 3.0 credentials, the issuer's DID
   document, the revocation status list, and checking a credential someone holds;
 - ``accounts``: the profile, the data export and the deletion of an account; revoking
-  tokens and sessions; the log-in lockout's wait and message.
+  tokens and sessions; the log-in lockout's wait and message;
+- ``verification``: the signed, expiring link that confirms a learner's email address.
 
 The editors' report is in ``lms.reports``.
 """

@@ -1,11 +1,15 @@
 """Sessions that work inside a platform's iframe.
 
 After a launch Harbour runs as a third party in the platform's frame, where a browser sends
-only cookies marked ``SameSite=None; Secure``. For a session that began with an LTI launch
-(``lti.views.EMBED_ORIGINS`` in the session) this middleware, in place of Django's session
-middleware, sends the session and CSRF cookies so, and lets the platform's origins frame the
-pages (Content-Security-Policy ``frame-ancestors``, no X-Frame-Options). Every other session
-keeps ``SameSite=Lax`` and ``frame-ancestors 'self'``.
+only cookies marked ``SameSite=None; Secure``, and Chromium (like Firefox's and Safari's
+tracking protection) keeps a third-party cookie only when it is also ``Partitioned`` (CHIPS):
+stored for Harbour-inside-that-platform alone, apart from Harbour's own first-party cookies.
+For a session that began with an LTI launch (``EMBED_ORIGINS`` in the session) this
+middleware, in place of Django's session middleware, sends the session and CSRF cookies so,
+and lets the platform's origins frame the pages (Content-Security-Policy ``frame-ancestors``,
+no X-Frame-Options). Every other session keeps ``SameSite=Lax`` and ``frame-ancestors
+'self'``. Python 3.11's cookie module knows no ``Partitioned`` attribute, so it rides on the
+SameSite value (``SameSite=None; Partitioned``).
 """
 
 from django.conf import settings

@@ -106,7 +106,8 @@ def test_a_launch_inside_the_platforms_frame_gets_cookies_that_cross_sites_and_m
 ):
     response, _data = launch(client, platform, resource("lesson", lesson))
     cookie = response.cookies["sessionid"]
-    assert cookie["samesite"] == "None" and cookie["secure"]
+    assert cookie["samesite"] == "None; Partitioned" and cookie["secure"]
+    assert response.cookies["csrftoken"]["samesite"] == "None; Partitioned"
     assert platform.url in response["Content-Security-Policy"]
     page = client.get(response["Location"])
     policy = page["Content-Security-Policy"]

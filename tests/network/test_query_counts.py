@@ -90,6 +90,23 @@ def learner(directory, vocabulary):
     return user
 
 
+def write_requests(user, partners, editor):
+    """A contact request of ``user`` to each partner, every other one answered by ``editor``."""
+    for number, partner in enumerate(partners):
+        answered = {}
+        if number % 2:
+            answered = {
+                "answered_at": timezone.now(),
+                "answered_by": editor,
+                "answered_by_name": "Editor",
+                "reply_from": "editor@partner.example",
+                "reply": "Yes, gladly.",
+            }
+        ContactRequest.objects.create(
+            user=user, partner=partner, message="Shall we meet?", **answered
+        )
+
+
 @pytest.mark.parametrize("locale", ["en", "pl"])
 def test_match_suggestions_cost_the_same_for_3_or_30_partners(
     client, learner, add_partners, django_assert_num_queries, locale
@@ -119,13 +136,16 @@ def test_the_match_page_costs_the_same_for_3_or_30_partners(
     client, learner, add_partners, django_assert_num_queries
 ):
     client.force_login(learner)
-    add_partners(3)
+    editor = factories.UserFactory()
+    write_requests(learner, add_partners(3), editor)
     three = queries(lambda: client.get("/en/match/"))
-    add_partners(27)
+    write_requests(learner, add_partners(27)[3:], editor)
     client.get("/en/match/")
     with django_assert_num_queries(three):
         page = client.get("/en/match/")
-    assert page.content.decode().count("Partner ") >= 20
+    html = page.content.decode()
+    assert html.count("Yes, gladly.") == 14  # every other one answered: 1 of 3, then 13 of 27
+    assert html.count("Partner ") >= 20
     print(f"match page: {three} queries for 3 and for 30 partners")
 
 
@@ -138,9 +158,10 @@ def test_the_contact_requests_cost_the_same_for_2_or_12(
     def get():
         return client.get("/api/v1/contact-requests/", HTTP_AUTHORIZATION=f"Token {token}")
 
+    editor = factories.UserFactory()
+
     def write(count, start):
-        for partner in partners[start : start + count]:
-            ContactRequest.objects.create(user=learner, partner=partner, message="Shall we meet?")
+        write_requests(learner, partners[start : start + count], editor)
 
     write(2, 0)
     two = queries(get)
@@ -151,6 +172,7 @@ def test_the_contact_requests_cost_the_same_for_2_or_12(
         data = get().json()
     assert data["count"] == 12
     assert {item["partner_name"] for item in data["results"]} >= {"Partner 00", "Partner 11"}
+    assert sorted(item["status"] for item in data["results"]) == ["answered"] * 6 + ["sent"] * 6
     print(f"contact requests: {two} queries for 2 and for 12")
 
 

@@ -71,3 +71,26 @@ def test_a_lesson_launched_in_the_platforms_iframe_opens_signed_in_and_its_score
     assert platform.scores[0][1]["userId"] == "platform-user-1"
     context.close()
     assert not violations, violations
+
+
+def test_a_teacher_adds_a_lesson_from_the_picker_in_the_platforms_iframe_in_german(
+    browser, live_server, platform, course, screenshot
+):
+    lesson = course.get_lessons().specific()[1]
+    translate_page(course, "de", title="Grenzüberschreitende Zusammenarbeit", slug="kurs")
+    publish_translation_of_ancestors(course, "de")
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{platform.url}/course?add=1")
+    frame = page.frame_locator("#tool")
+    expect(frame.locator("html")).to_have_attribute("lang", "de")  # the teacher's language
+    expect(frame.locator(".cards")).to_contain_text("Grenzüberschreitende Zusammenarbeit")
+    frame.locator(".cards details summary").first.click()
+    screenshot(page, "lti-03-deep-linking-picker-de", full_page=False)
+    frame.locator(f"form:has(input[value='{lesson.translation_key}']) button").click()
+    expect(frame.locator("#added")).to_have_text("Added to the course.")
+    [items] = platform.deep_links
+    assert items[0]["url"].endswith(f"/lti/resource/lesson/{lesson.translation_key}/")
+    assert items[0]["lineItem"]["scoreMaximum"] == 100
+    context.close()

@@ -265,7 +265,12 @@ class PlatformServer:
                         200, json.dumps({"keys": platform.registration().get_jwks()})
                     )
                 if parts.path == "/auth":
-                    data = platform.authorise(query, target_link_uri=platform.browser_target)
+                    if query.get("lti_message_hint") == "deep-link":
+                        data = platform.authorise(
+                            query, deep_link=True, roles=(INSTRUCTOR,), locale="de-DE"
+                        )
+                    else:
+                        data = platform.authorise(query, target_link_uri=platform.browser_target)
                     fields = "".join(
                         f'<input type="hidden" name="{name}" value="{html.escape(data[name])}">'
                         for name in ("state", "id_token")
@@ -276,7 +281,10 @@ class PlatformServer:
                     )
                     return self._answer(200, page, "text/html")
                 if parts.path == "/course":
-                    login = platform.login_url(platform.browser_target)
+                    if query.get("add") == "1":  # the teacher adds content: Deep Linking
+                        login = platform.login_url(f"{platform.harbour}/lti/launch/", "deep-link")
+                    else:
+                        login = platform.login_url(platform.browser_target)
                     page = (
                         "<!doctype html><html><head><meta charset='utf-8'><title>Platform course</title></head>"
                         "<body style='font-family:sans-serif;margin:0'>"
@@ -322,7 +330,8 @@ class PlatformServer:
                 if parts.path == "/dl-return":
                     jwt_value = dict(parse_qsl(body))["JWT"]
                     platform.deep_links.append(platform.check_deep_link_response(jwt_value))
-                    return self._answer(200, "<p>Added to the course.</p>", "text/html")
+                    page = "<!doctype html><meta charset='utf-8'><p id='added'>Added to the course.</p>"
+                    return self._answer(200, page, "text/html")
                 return self._answer(404, "{}")
 
         return Handler

@@ -17,8 +17,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# The browser tests' accessibility checks inject axe-core from npm (package-lock.json). Without
-# npm, or without Chromium, those tests are skipped with the reason; CI installs both.
+# The browser tests' accessibility checks inject axe-core from npm (package-lock.json), and
+# tests/pages/test_partner_map.py rebuilds the map file from world-atlas. Without npm, or
+# without Chromium, those tests are skipped with the reason; CI installs both.
 AXE := node_modules/axe-core/axe.min.js
 $(AXE): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $(AXE); \

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from courses import baltic_map
-from courses.demo.directory import PARTNERS
+from courses.demo.directory import CITY_COORDINATES
 from courses.map_data import build
 from tests import factories
 
@@ -23,24 +23,81 @@ def soup(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
+# The network's partner organisations at their cities (facts of shared/partners.md): Munich's
+# Goethe-Institut lies south of the map, Tallinn has three partners, Szczecin, Aarhus, Kiel and
+# Rietavas two each; 21 partners, 20 of them on the map in 14 cities.
+NETWORK = [
+    ("goethe-institut", "Goethe-Institut", "DE", "Munich"),
+    ("city-of-vilnius", "City of Vilnius", "LT", "Vilnius"),
+    ("creative-estonia", "Creative Estonia", "EE", "Tallinn"),
+    ("danish-cultural-institute", "Danish Cultural Institute", "DK", "Copenhagen"),
+    (
+        "european-russian-innopartnership",
+        "European-Russian InnoPartnership",
+        "RU",
+        "Saint Petersburg",
+    ),
+    ("filmby-aarhus", "Filmby Aarhus", "DK", "Aarhus"),
+    ("hamburg-kreativ-gesellschaft", "Hamburg Kreativ Gesellschaft", "DE", "Hamburg"),
+    (
+        "westpomeranian-marshals-office",
+        "Marshal's Office of the Westpomeranian Region",
+        "PL",
+        "Szczecin",
+    ),
+    ("media-dizajn", "Media Dizajn", "PL", "Szczecin"),
+    ("media-evolution-city", "Media Evolution City Malmö", "SE", "Malmö"),
+    ("ars-baltica", "ARS BALTICA", "DE", "Kiel"),
+    ("xamk", "South-Eastern Finland University of Applied Sciences", "FI", "Kotka"),
+    ("taltech", "TalTech University", "EE", "Tallinn"),
+    ("tallinn-business-incubators", "Tallinn Business Incubators", "EE", "Tallinn"),
+    ("city-of-kiel", "City of Kiel, Lord Mayor's Office", "DE", "Kiel"),
+    ("municipality-of-aarhus", "Municipality of Aarhus", "DK", "Aarhus"),
+    (
+        "rostock-urban-development",
+        "Hanseatic City of Rostock, Department for Urban Development, Urban Planning and Economy",
+        "DE",
+        "Rostock",
+    ),
+    (
+        "rietavas-tourism-business-centre",
+        "Public Institution Rietavas Tourism and Business Information Centre",
+        "LT",
+        "Rietavas",
+    ),
+    (
+        "rietavas-women-employment-centre",
+        "Association Rietavas Women Employment Centre (RMUC)",
+        "LT",
+        "Rietavas",
+    ),
+    (
+        "euroregion-baltic-communes",
+        "Association of Polish Communes of Euroregion Baltic (ERB)",
+        "PL",
+        "Elbląg",
+    ),
+    ("kreativum", "Kreativum Science Center", "SE", "Karlshamn"),
+]
+
+
 @pytest.fixture
 def network(locales):
-    """The demo's 21 partner organisations at their cities (facts of shared/partners.md), built
-    with factories: Munich's Goethe-Institut lies south of the map, Tallinn has three partners,
-    Szczecin, Aarhus, Kiel and Rietavas two each."""
+    """The partners of ``NETWORK``, built with factories, with the coordinates of their
+    cities."""
     countries = {}
     partners = {}
-    for facts in PARTNERS:
-        code = facts["country"]
+    for slug, name, code, city in NETWORK:
         if code not in countries:
             countries[code] = factories.CountryFactory(code=code, name=code)
-        partners[facts["slug"]] = factories.PartnerFactory(
-            name=facts["name"],
-            slug=facts["slug"],
-            city=facts["city"],
+        latitude, longitude = CITY_COORDINATES[city]
+        partners[slug] = factories.PartnerFactory(
+            name=name,
+            slug=slug,
+            city=city,
             country=countries[code],
-            latitude=Decimal(str(facts["latitude"])),
-            longitude=Decimal(str(facts["longitude"])),
+            latitude=Decimal(str(latitude)),
+            longitude=Decimal(str(longitude)),
         )
     return partners
 
@@ -115,10 +172,11 @@ def test_markers_lie_in_the_view_box_where_their_cities_are(client, network):
         x, y = float(circle["cx"]), float(circle["cy"])
         assert 0 <= x <= baltic_map.MAP_WIDTH and 0 <= y <= baltic_map.MAP_HEIGHT
         spots[marker["aria-label"].split(":")[0].split(", ")[-1]] = (x, y)
-    # Copenhagen is west of Malmö, Tallinn north of Riga's latitude, Kiel west of Rostock.
+    # Copenhagen is west of Malmö, Kiel west of Rostock; Tallinn's three partners mark Tallinn.
     assert spots["Copenhagen"][0] < spots["Malmö"][0]
     assert spots["Kiel"][0] < spots["Rostock"][0]
-    assert spots["Tallinn"] == baltic_map.project(24.7536, 59.4370)
+    latitude, longitude = CITY_COORDINATES["Tallinn"]
+    assert spots["Tallinn"] == baltic_map.project(longitude, latitude)
 
 
 def test_the_svg_has_a_title_and_a_description_and_the_geography(client, network):

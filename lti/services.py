@@ -200,6 +200,32 @@ def picked(kind, translation_key, code):
     return served_page(kind, translation_key, code)
 
 
+def export_identities(user):
+    """The learner's data export: the platforms they came from, as whom, and where their
+    scores go."""
+    found = []
+    for identity in (
+        Identity.objects.filter(user=user).select_related("platform").prefetch_related("line_items")
+    ):
+        found.append(
+            {
+                "platform": identity.platform.name,
+                "issuer": identity.platform.issuer,
+                "sub": identity.sub,
+                "since": identity.created_at.isoformat(),
+                "gradebook_columns": [
+                    {
+                        "kind": item.kind,
+                        "translation_key": str(item.translation_key),
+                        "url": item.url,
+                    }
+                    for item in identity.line_items.all()
+                ],
+            }
+        )
+    return found
+
+
 DL_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
 DL_CONTENT_ITEMS = "https://purl.imsglobal.org/spec/lti-dl/claim/content_items"
 NotFound = enrolment.NotFound

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from lms.models import Enrolment
+from lms.services.accounts import export_learner_data
 from lti.models import Identity, LineItem
 from tests.lti.platform import INSTRUCTOR, PlatformServer, rsa_pem_pair
 from tests.pages.conftest import publish_translation_of_ancestors, translate_page
@@ -89,6 +90,9 @@ def test_a_resource_link_launch_signs_the_platform_user_in_and_opens_the_lesson_
     line_item = LineItem.objects.get(identity=identity)
     assert (line_item.kind, line_item.translation_key) == ("lesson", lesson.translation_key)
     assert line_item.url == f"{platform.url}/lineitems/1"
+    [exported] = export_learner_data(user)["lti"]
+    assert (exported["issuer"], exported["sub"]) == (platform.url, "platform-user-1")
+    assert exported["gradebook_columns"][0]["url"] == line_item.url
 
 
 def test_a_second_launch_of_the_same_platform_user_is_the_same_learner_and_a_course_link_opens_the_course(

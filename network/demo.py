@@ -14,19 +14,37 @@
 
 Loading again adds nothing. Titles and summaries are translated into Polish and German with
 wagtail-localize (courses/demo/localize.py).
+
+With ``make_accounts`` (``DEBUG`` on, as for the demo editor and reviewer), a demo partner
+editor for Media Dizajn (``PARTNER_EDITOR``) and a sample contact person for it, so that a
+learner can write to a partner and the partner can answer on a fresh ``make run``. The
+contact is labelled a sample, at the reserved domain ``harbour.example``: the facts name no
+person. The facts say nothing of what Media Dizajn offers or seeks, so it declares none; a
+learner finds it by a shared subsector (Design, Film and audiovisual).
 """
 
 import datetime
 import zoneinfo
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import GroupPagePermission
 
+from courses.demo import accounts
 from courses.demo.localize import translate_with_text
 from courses.models import Country, Partner, Subsector
 from courses.services import ensure_site_structure
 
-from .models import Competency, EventIndexPage, EventPage, EventSeries, FocusPeriod
+from .models import (
+    Competency,
+    EventIndexPage,
+    EventPage,
+    EventSeries,
+    FocusPeriod,
+    PartnerCompetencies,
+    PartnerEditors,
+)
 
 INDEX = {
     "en": {
@@ -231,7 +249,7 @@ def _translate(source, code, fields, user=None):
 
 
 @transaction.atomic
-def load(report=print, user=None):
+def load(report=print, user=None, make_accounts=False):
     structure = ensure_site_structure()
     home = structure.home
     source_locale = home.locale
@@ -297,7 +315,64 @@ def load(report=print, user=None):
     report(f"Events: {len(events(timezone.localdate()))} ({created} new), series: {len(series)}")
     load_focus(source_locale, report)
     load_vocabulary(source_locale, user, report)
+    if make_accounts:
+        load_partner_editor(index, report)
     return index
+
+
+# The demo partner editor (username, password, email), published in the README: DEBUG only.
+PARTNER_EDITOR = ("partner-editor", "harbour-partner", "partner-editor@harbour.example")
+PARTNER_EDITED = "media-dizajn"
+PARTNER_EDITORS_GROUP = "Media Dizajn editors (demo)"
+# What a partner's editors need: the admin, events under the calendar (add and edit, not
+# publish: they submit to moderation), their organisation's competencies and its requests.
+PARTNER_EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+PARTNER_EDITOR_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("network", "add_partnercompetencies"),
+    ("network", "change_partnercompetencies"),
+    ("network", "view_contactrequest"),
+]
+# A made-up contact person, labelled so: requests to it go to the development outbox.
+SAMPLE_CONTACT_ROLE = "Sample contact (demo)"
+SAMPLE_CONTACT_EMAIL = "media-dizajn.sample@harbour.example"
+
+
+def partner_editors_group(partner, index):
+    """The demo partner's editors: the group, its permissions and its PartnerEditors link,
+    made when missing; a permission taken away is put back, nothing more is given."""
+    group, _created = Group.objects.get_or_create(name=PARTNER_EDITORS_GROUP)
+    for app_label, codename in PARTNER_EDITOR_PERMISSIONS:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    for codename in PARTNER_EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=index,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    PartnerEditors.objects.get_or_create(partner=partner, group=group)
+    return group
+
+
+def load_partner_editor(index, report=print):
+    """The demo partner editor for Media Dizajn and its sample contact person. An existing
+    account (its password too) and an existing competencies record (whatever an editor
+    changed in it) are left as they are."""
+    partner = Partner.objects.get(locale=index.locale, slug=PARTNER_EDITED)
+    group = partner_editors_group(partner, index)
+    username, password, email = PARTNER_EDITOR
+    _user, created = accounts.ensure_account(username, password, email, group)
+    _record, contact_created = PartnerCompetencies.objects.get_or_create(
+        partner=partner,
+        defaults={"contact_role": SAMPLE_CONTACT_ROLE, "contact_email": SAMPLE_CONTACT_EMAIL},
+    )
+    account = f"password {password!r}" if created else "exists"
+    contact = "a sample contact" if contact_created else "its contact left as it is"
+    report(f"Demo partner editor: {username!r} ({partner.name}, {account}; {contact})")
 
 
 # The vocabulary of what partners offer and seek. The facts say nothing of what each partner

@@ -41,7 +41,7 @@ run: setup
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) create_badge_key
 	$(MANAGE) create_lti_key
-	@echo "Harbour: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/ (admin / harbour-admin; editor / harbour-editor; reviewer-pl / harbour-reviewer)"
+	@echo "Harbour: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/ (admin / harbour-admin; editor / harbour-editor; reviewer-pl / harbour-reviewer; partner-editor / harbour-partner)"
 	$(MANAGE) serve $(HOST):$(PORT)
 
 lint: install

@@ -74,7 +74,7 @@ def test_a_lesson_launched_in_the_platforms_iframe_opens_signed_in_and_its_score
 
 
 def test_a_teacher_adds_a_lesson_from_the_picker_in_the_platforms_iframe_in_german(
-    browser, live_server, platform, course, screenshot
+    browser, live_server, platform, course, screenshot, axe_check
 ):
     lesson = course.get_lessons().specific()[1]
     translate_page(course, "de", title="Grenzüberschreitende Zusammenarbeit", slug="kurs")
@@ -88,6 +88,8 @@ def test_a_teacher_adds_a_lesson_from_the_picker_in_the_platforms_iframe_in_germ
     expect(frame.locator(".cards")).to_contain_text("Grenzüberschreitende Zusammenarbeit")
     frame.locator(".cards details summary").first.click()
     screenshot(page, "lti-03-deep-linking-picker-de", full_page=False)
+    picker = next(f for f in page.frames if f.url.startswith(live_server.url))
+    axe_check(picker, "deep linking picker")
     frame.locator(f"form:has(input[value='{lesson.translation_key}']) button").click()
     expect(frame.locator("#added")).to_have_text("Added to the course.")
     [items] = platform.deep_links

@@ -3,7 +3,8 @@ every key Harbour signs with (the Ed25519 key of Open Badges credentials, the RS
 LTI tool).
 
 - ``write(path, key)`` stores a new key; an existing file is renamed beside it to
-  ``<name>.<YYYYmmddTHHMMSS>.old`` (its rotation time, UTC), never deleted.
+  ``<name>.<YYYYmmddTHHMMSSffffff>.old`` (its rotation time, UTC, to the microsecond, so two
+  rotations in one second keep both files), never deleted.
 - ``load(path)`` reads a key once per file version (path and modification time).
 - ``retired(path)`` lists the old files of a key with their rotation time, newest first, so a
   verifier-facing key set can keep publishing a retired key for a grace period.
@@ -14,7 +15,9 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 
-STAMP = "%Y%m%dT%H%M%S"
+STAMP = "%Y%m%dT%H%M%S%f"
+# Files retired before rotation times had microseconds.
+STAMPS = (STAMP, "%Y%m%dT%H%M%S")
 
 _cache = {}
 
@@ -23,8 +26,12 @@ def write(path, key):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
-        stamp = datetime.datetime.now(datetime.UTC).strftime(STAMP)
-        path.replace(path.with_name(f"{path.name}.{stamp}.old"))
+        now = datetime.datetime.now(datetime.UTC)
+        old = path.with_name(f"{path.name}.{now.strftime(STAMP)}.old")
+        while old.exists():
+            now += datetime.timedelta(microseconds=1)
+            old = path.with_name(f"{path.name}.{now.strftime(STAMP)}.old")
+        path.replace(old)
     pem = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -51,9 +58,11 @@ def retired(path):
     found = []
     for old in path.parent.glob(f"{path.name}.*.old"):
         stamp = old.name[len(path.name) + 1 : -len(".old")]
-        try:
-            when = datetime.datetime.strptime(stamp, STAMP).replace(tzinfo=datetime.UTC)
-        except ValueError:
-            continue
-        found.append((when, old))
+        for layout in STAMPS:
+            try:
+                when = datetime.datetime.strptime(stamp, layout).replace(tzinfo=datetime.UTC)
+            except ValueError:
+                continue
+            found.append((when, old))
+            break
     return sorted(found, reverse=True)

@@ -53,3 +53,14 @@ def test_without_a_key_the_jwks_answers_503_with_the_command_to_run(client, lti_
     assert response.status_code == 503
     assert response.json()["code"] == "lti_key_unavailable"
     assert "create_lti_key" in response.json()["detail"]
+
+
+def test_two_rotations_in_one_second_keep_both_retired_keys_in_the_jwks(client, lti_key):
+    first_kid = keys.signing_key()[1]
+    call_command("create_lti_key", "--rotate")
+    second_kid = keys.signing_key()[1]
+    call_command("create_lti_key", "--rotate")
+    third_kid = keys.signing_key()[1]
+    assert len(list(lti_key.parent.glob("lti-rsa.pem.*.old"))) == 2
+    kids = [key["kid"] for key in client.get(reverse("lti:jwks")).json()["keys"]]
+    assert kids == [third_kid, second_kid, first_kid]

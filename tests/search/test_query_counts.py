@@ -1,12 +1,16 @@
 """What a search costs in queries: a fixed number, however many hits there are and whichever
-locale is searched (its own content, or the fallback's). It is at most: the locales, the hidden
-pages (2), one search per type (4), the hits on the page (one query per type there), and the
-facets (the lessons' courses, then each type's subsectors and countries, and their names)."""
+locale is searched (its own content, or the fallback's). On the database backends (the search
+table, search/table.py): the locales, the counts and facets (one query), the page of hits (one),
+the hits' objects (one query per type on the page) and the facets' names (two). Through
+Wagtail's API (Elasticsearch) it is more: one search per type, the lessons' courses, each
+type's subsectors and countries."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from search import services
+from search.backends import backend_for_language
+from search.services.query import uses_table
 from tests import factories
 from tests.search.conftest import refresh_index, rich
 
@@ -44,6 +48,9 @@ def test_search_costs_the_same_for_3_hits_and_for_a_full_page(corpus, locales):
     # One query loads each type's hits on the page: fewer types on the page, fewer queries.
     assert fallback == few and many <= few
     assert many <= 20, many
+    if uses_table(backend_for_language("en")):
+        # The locales, counts and facets, the page, one query per type on it, the names.
+        assert few <= 8, few
 
 
 def test_autocomplete_costs_the_same_however_many_titles_match(corpus, locales):

@@ -50,23 +50,32 @@ def review_names(code):
     }
 
 
+def admin_group(name, page, page_permissions, permissions=()):
+    """The group ``name``, made when missing, with access to the admin, ``permissions``
+    (``(app_label, codename)`` pairs) and ``page_permissions`` (codenames) on ``page`` and
+    below. A permission taken away is put back; none is taken away."""
+    group, _created = Group.objects.get_or_create(name=name)
+    for app_label, codename in [("wagtailadmin", "access_admin"), *permissions]:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    for codename in page_permissions:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    return group
+
+
 @transaction.atomic
 def ensure_locale_review(home: Page) -> LocaleReview:
     """The review workflow of ``home``'s locale, assigned to ``home`` (the top of that locale's
     tree), with its reviewer group and the group's permissions on the tree."""
     names = review_names(home.locale.language_code)
-    group, _created = Group.objects.get_or_create(name=names["group"])
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    for codename in REVIEWER_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=home,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    group = admin_group(names["group"], home, REVIEWER_PAGE_PERMISSIONS)
 
     task = GroupApprovalTask.objects.filter(name=names["task"]).first()
     if task is None:

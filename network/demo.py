@@ -26,14 +26,13 @@ learner finds it by a shared subsector (Design, Film and audiovisual).
 import datetime
 import zoneinfo
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import GroupPagePermission
 
 from courses.demo import accounts
 from courses.demo.localize import translate_with_text
 from courses.models import Country, Partner, Subsector
+from courses.review import admin_group
 from courses.services import ensure_site_structure
 
 from .models import (
@@ -328,7 +327,6 @@ PARTNER_EDITORS_GROUP = "Media Dizajn editors (demo)"
 # publish: they submit to moderation), their organisation's competencies and its requests.
 PARTNER_EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 PARTNER_EDITOR_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
     ("network", "add_partnercompetencies"),
     ("network", "change_partnercompetencies"),
     ("network", "view_contactrequest"),
@@ -340,20 +338,13 @@ SAMPLE_CONTACT_EMAIL = "media-dizajn.sample@harbour.example"
 
 def partner_editors_group(partner, index):
     """The demo partner's editors: the group, its permissions and its PartnerEditors link,
-    made when missing; a permission taken away is put back, nothing more is given."""
-    group, _created = Group.objects.get_or_create(name=PARTNER_EDITORS_GROUP)
-    for app_label, codename in PARTNER_EDITOR_PERMISSIONS:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    for codename in PARTNER_EDITOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=index,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    made when missing."""
+    group = admin_group(
+        PARTNER_EDITORS_GROUP,
+        index,
+        PARTNER_EDITOR_PAGE_PERMISSIONS,
+        PARTNER_EDITOR_PERMISSIONS,
+    )
     PartnerEditors.objects.get_or_create(partner=partner, group=group)
     return group
 

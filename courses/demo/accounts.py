@@ -6,9 +6,9 @@ left as it is (its password too); only its group is added again.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
+from courses.review import admin_group
 from lms.models import Profile
 
 # username, password, email, and the group: Wagtail's "Editors", or a locale's reviewers.
@@ -22,20 +22,7 @@ EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"
 
 
 def editors_group():
-    group, _created = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    root = Page.get_first_root_node()
-    for codename in EDITOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=root,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
-    return group
+    return admin_group("Editors", Page.get_first_root_node(), EDITOR_PAGE_PERMISSIONS)
 
 
 def ensure_account(username, password, email, group):

@@ -12,6 +12,7 @@ request. After a failure Redis is left alone for ``RETRY_AFTER`` seconds, so tha
 does not answer at all (a timeout, not a refused connection) costs one wait, not one per call.
 """
 
+import copy
 import logging
 import threading
 import time
@@ -84,7 +85,8 @@ class ResilientRedisCache(RedisCache):
 
 def _degrading(name, default):
     def method(self, *args, **kwargs):
-        return self._call(name, default, args, kwargs)
+        # A fresh copy of a dict or list default: callers may fill in what they get.
+        return self._call(name, copy.copy(default), args, kwargs)
 
     method.__name__ = name
     method.__doc__ = getattr(RedisCache, name).__doc__

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +19,22 @@ def _restriction_changed(instance, **kwargs):
         table.refresh(search_type, [page.translation_key])
 
 
+def _fill_after_migrate(app_config, verbosity=1, using="default", **kwargs):
+    # A database that had content before the table existed gets its rows once, so that an
+    # upgrade needs no extra step; afterwards the index hooks keep them current.
+    from . import table
+    from .models import SearchEntry
+    from .services.types import SEARCH_TYPES
+
+    if not table.supported() or SearchEntry.objects.using(using).exists():
+        return
+    if not any(t.model._default_manager.using(using).exists() for t in SEARCH_TYPES.values()):
+        return
+    written = table.rebuild()
+    if verbosity:
+        print(f"Search table: {sum(written.values())} rows written")  # noqa: T201
+
+
 class SearchConfig(AppConfig):
     name = "search"
     label = "harbour_search"
@@ -29,3 +45,4 @@ class SearchConfig(AppConfig):
 
         post_save.connect(_restriction_changed, sender=PageViewRestriction)
         post_delete.connect(_restriction_changed, sender=PageViewRestriction)
+        post_migrate.connect(_fill_after_migrate, sender=self)

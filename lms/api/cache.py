@@ -60,7 +60,7 @@ from django.http import HttpResponse
 from django.utils.cache import set_response_etag
 from rest_framework.views import APIView
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from lms.i18n import locale_from_accept_language
@@ -146,7 +146,7 @@ def tags_of(instance):
             {f"obj:{label(type(instance).image.field.related_model)}:{image}"} if image else set()
         )
     key = instance.__dict__.get("translation_key")
-    if key is not None and not hasattr(instance, "locale_id"):
+    if key is not None and not isinstance(instance, TranslatableMixin):
         # A record about a page (a translation review): a change of that page.
         return {page_tag(key)}
     return {f"obj:{label(type(instance))}:{key if key is not None else instance.pk}"}

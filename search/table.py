@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
@@ -169,37 +169,49 @@ def refresh_objects(model, objs):
     if search_type is not None:
         refresh(search_type, [obj.translation_key for obj in objs])
     if issubclass(model, Page):
-        for obj in objs:
-            if not obj.is_leaf():
-                refresh_subtree(obj, withdrawn=not obj.live)
+        parents = [obj for obj in objs if not obj.is_leaf()]
+        refresh_subtree([obj for obj in parents if obj.live], withdrawn=False)
+        refresh_subtree([obj for obj in parents if not obj.live], withdrawn=True)
 
 
-def refresh_subtree(page, withdrawn=True):
-    """Rewrite the groups below ``page`` whose rows may be wrong: with ``withdrawn`` (the page
-    was unpublished or made private) every group with a row below it; always, the groups of
-    live pages below it that no row serves (a section published again). Publishing a section
-    that changed nothing costs one query per page type, not a rewrite of everything below."""
+SUBTREE_CHUNK = 100
+
+
+def _below(pages):
+    condition = Q()
+    for page in pages:
+        condition |= Q(path__startswith=page.path) & ~Q(path=page.path)
+    return condition
+
+
+def refresh_subtree(pages, withdrawn=True):
+    """Rewrite the groups below ``pages`` (one page or several) whose rows may be wrong: with
+    ``withdrawn`` (the pages were unpublished or made private) every group with a row below
+    them; always, the groups of live pages below them that no row serves (a section published
+    again). Publishing a section that changed nothing costs one query per page type, not a
+    rewrite of everything below; many pages at once (a bulk import) are taken in chunks."""
     from .services.types import SEARCH_TYPES
 
-    if not supported() or not page.path:
+    if isinstance(pages, Page):
+        pages = [pages]
+    pages = [page for page in pages if page.path]
+    if not supported() or not pages:
         return
     for search_type in SEARCH_TYPES.values():
         model = search_type.model
         if not issubclass(model, Page):
             continue
         entries = SearchEntry.objects.filter(type=search_type.name)
-        below = model._default_manager.filter(path__startswith=page.path).exclude(pk=page.pk)
-        keys = set(
-            below.filter(live=True)
-            .exclude(pk__in=entries.values("object_id"))
-            .values_list("translation_key", flat=True)
-        )
-        if withdrawn:
+        keys = set()
+        for start in range(0, len(pages), SUBTREE_CHUNK):
+            below = _below(pages[start : start + SUBTREE_CHUNK])
             keys.update(
-                entries.filter(path__startswith=page.path)
-                .exclude(object_id=page.pk)
+                model._default_manager.filter(below, live=True)
+                .exclude(pk__in=entries.values("object_id"))
                 .values_list("translation_key", flat=True)
             )
+            if withdrawn:
+                keys.update(entries.filter(below).values_list("translation_key", flat=True))
         if keys:
             refresh(search_type, keys)
 

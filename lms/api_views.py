@@ -26,6 +26,7 @@ from rest_framework.response import Response
 from courses.api.exports import FormatIsNotARenderer
 
 from . import services
+from .api.cache import KeptLocaleMixin
 from .api.exceptions import BadRequest, FieldErrors
 from .api.parsers import HarbourJSONParser
 from .api.schema import BodyOnDeleteSchema
@@ -232,7 +233,7 @@ class LessonView(LearnerAPIView, HarbourAPIView):
 
 
 @extend_schema(parameters=[LOCALE_PARAMETER])
-class LessonProgressView(LessonView):
+class LessonProgressView(KeptLocaleMixin, LessonView):
     """Your progress in a lesson (a page id of any locale: progress belongs to the lesson's
     translation key). ``PUT {"status": "completed", "position": "b-12", "time_spent": 300}``
     is idempotent: status only moves forward, time_spent keeps the largest value, and a

@@ -19,6 +19,14 @@ def _restriction_changed(instance, **kwargs):
         table.refresh(search_type, [page.translation_key])
 
 
+def _page_moved(instance, parent_page_after=None, **kwargs):
+    # Wagtail saves the moved page alone, as a plain Page, and nothing below it: its rows and
+    # those of its descendants get their new tree paths, course and visibility here.
+    from . import table
+
+    table.refresh_moved(instance, parent_page_after)
+
+
 def _fill_after_migrate(app_config, verbosity=1, using="default", **kwargs):
     # A database that had content before the table existed gets its rows once, so that an
     # upgrade needs no extra step; afterwards the index hooks keep them current.
@@ -42,7 +50,9 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import PageViewRestriction
+        from wagtail.signals import post_page_move
 
         post_save.connect(_restriction_changed, sender=PageViewRestriction)
         post_delete.connect(_restriction_changed, sender=PageViewRestriction)
         post_migrate.connect(_fill_after_migrate, sender=self)
+        post_page_move.connect(_page_moved)

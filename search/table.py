@@ -5,7 +5,8 @@ the row of every content language (the object served there, else none), in a fix
 queries per chunk of groups. Harbour's database backends call it whenever Wagtail indexes or
 removes an object (search.backends: page publish, unpublish, edit, delete, a translation, a
 partner saved), and for a page that is not searchable itself (a course index, a home page) the
-groups under it (``refresh_subtree``), as does a view restriction added or removed. ``rebuild``
+groups under it (``refresh_subtree``), as does a view restriction added or removed; a page
+moved has its groups and those below it rewritten (``refresh_moved``, search.apps). ``rebuild``
 rewrites the whole table: ``manage.py rebuild_search_table`` and ``update_index`` call it.
 
 A search (``find``) costs two queries whatever the number of hits: the page of hits, ranked in
@@ -214,6 +215,46 @@ def refresh_subtree(pages, withdrawn=True):
                 keys.update(entries.filter(below).values_list("translation_key", flat=True))
         if keys:
             refresh(search_type, keys)
+
+
+def refresh_moved(page, parent_after=None):
+    """After ``page`` moved (Wagtail's ``post_page_move``): the rows of the groups of the page
+    and every page below it, in every language, are rewritten (their tree paths, a lesson's
+    course, whether they are served at all under their new ancestors). A move among siblings
+    can also shift the tree paths of the new parent's other children and what lies below them:
+    those rows get their pages' paths in one UPDATE."""
+    from .services.types import SEARCH_TYPES
+
+    if not supported() or not page.path:
+        return
+    for search_type in SEARCH_TYPES.values():
+        model = search_type.model
+        if not issubclass(model, Page):
+            continue
+        keys = set(
+            model._default_manager.filter(path__startswith=page.path).values_list(
+                "translation_key", flat=True
+            )
+        )
+        if keys:
+            refresh(search_type, keys)
+    if parent_after is not None and parent_after.path:
+        _sync_paths(parent_after.path)
+
+
+def _sync_paths(prefix):
+    """Give the page rows below the tree path ``prefix`` whose path is stale their page's."""
+    from .services.types import SEARCH_TYPES
+
+    names = [t.name for t in SEARCH_TYPES.values() if issubclass(t.model, Page)]
+    page_table = Page._meta.db_table
+    current = f"(SELECT p.path FROM {page_table} p WHERE p.id = {ENTRY_TABLE}.object_id)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {ENTRY_TABLE} SET path = {current} "
+            f"WHERE type IN ({_in(names)}) AND path LIKE %s AND path <> {current}",
+            [*names, prefix + "%"],
+        )
 
 
 def rebuild(progress=None):

@@ -1,13 +1,16 @@
 """The search table (search/table.py) on the database backends: rebuilt by its command, and
 current after what Wagtail does not reindex below a page (a course unpublished and published
-again, a course's subsectors changed)."""
+again, a course's subsectors changed, a lesson or a course moved)."""
 
 import io
 
 from django.core.management import call_command
+from wagtail.models import Page
 
+from courses.models import LessonPage
 from search import services
 from search.models import SearchEntry
+from tests import factories
 from tests.search.conftest import refresh_index
 
 
@@ -47,3 +50,75 @@ def test_facets_follow_a_course_s_new_subsector_at_once(corpus):
     # The lesson counts under its course's subsector: music now, design no more.
     assert subsectors == {"music": 3}
     assert ids(services.search("lighthouse", "en", subsector="design")) == set()
+
+
+def subsector_counts(query):
+    result = services.search(query, "en")
+    return {facet.value: facet.count for facet in result.facets["subsector"]}
+
+
+def rows_of(page):
+    return SearchEntry.objects.filter(object_id=page.pk).exclude(type__in=["partner"])
+
+
+# Harbour's default queue: Wagtail's own reindex of a moved page waits for the worker.
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def test_a_lesson_moved_to_another_course_is_found_under_the_new_course_at_once(
+    corpus, locales, settings
+):
+    other = factories.CoursePageFactory(
+        parent=corpus.en.course_index, locale=locales["en"], title="Music across the sea"
+    )
+    other.subsectors.set([corpus.music])
+    other.save()
+    lesson = ("lesson", corpus.lesson_en.pk)
+    assert lesson in ids(services.search("festivals", "en", subsector="design"))
+    # The lesson counts under its course's design; the case study and partner under music.
+    assert subsector_counts("festivals") == {"design": 1, "music": 2}
+
+    settings.TASKS = DATABASE_TASKS
+    corpus.lesson_en.move(other, pos="last-child")
+    refresh_index()
+
+    moved = LessonPage.objects.get(pk=corpus.lesson_en.pk)
+    assert moved.get_parent().pk == other.pk
+    assert lesson in ids(services.search("festivals", "en", subsector="music"))
+    assert lesson not in ids(services.search("festivals", "en", subsector="design"))
+    assert subsector_counts("festivals") == {"music": 3}
+    # Every language whose row serves the English lesson (its own, and fallbacks) follows.
+    rows = rows_of(moved)
+    assert rows.filter(language="lv", is_fallback=True).exists()
+    assert set(rows.values_list("path", "owner_id")) == {(moved.path, other.pk)}
+
+
+def test_a_course_moved_takes_its_lessons_rows_along(corpus, locales):
+    archive_home = factories.HomePageFactory(
+        parent=Page.get_first_root_node(), locale=locales["en"], slug="archive"
+    )
+    archive = factories.CourseIndexPageFactory(parent=archive_home, locale=locales["en"])
+    corpus.course_en.move(archive, pos="last-child")
+    refresh_index()
+    lesson = LessonPage.objects.get(pk=corpus.lesson_en.pk)
+    assert lesson.path.startswith(archive.path)
+    assert set(rows_of(lesson).values_list("path", flat=True)) == {lesson.path}
+    assert ("lesson", lesson.pk) in ids(services.search("festivals", "en"))
+    # Unpublishing the new section takes the moved lessons along: their rows are found by
+    # their new tree path.
+    archive.unpublish()
+    refresh_index()
+    assert ("lesson", lesson.pk) not in ids(services.search("festivals", "en"))
+    assert ("course", corpus.course_en.pk) not in ids(services.search("harbour", "en"))
+
+
+def test_a_move_among_siblings_keeps_every_row_s_tree_path(corpus, locales):
+    first = factories.LessonPageFactory(
+        parent=corpus.course_en, locale=locales["en"], title="Lighthouse keepers"
+    )
+    # Moving the new lesson before the old one shifts the old one's tree path.
+    first.move(corpus.lesson_en, pos="left")
+    refresh_index()
+    for page in (first, corpus.lesson_en):
+        page = Page.objects.get(pk=page.pk)
+        assert set(rows_of(page).values_list("path", flat=True)) == {page.path}

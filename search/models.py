@@ -37,6 +37,12 @@ class SearchEntry(models.Model):
     title_terms = models.TextField(blank=True, default="")
     boosted_terms = models.TextField(blank=True, default="")
     body_terms = models.TextField(blank=True, default="")
+    # The object's searchable text other than its title (search.services.highlight.body_text),
+    # as it was written: a hit's snippet is cut from it without loading the object. Null in
+    # rows written before the column existed (the snippet then reads the object);
+    # ``rebuild_search_table`` fills them. Nullable so that SQLite adds the column in place
+    # and keeps the full-text index's triggers.
+    snippet_text = models.TextField(null=True, blank=True)
 
     class Meta:
         constraints = [

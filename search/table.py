@@ -108,6 +108,7 @@ def refresh(search_type, keys):
     """Rewrite the rows of the translation groups ``keys`` of ``search_type``, in every
     language. Returns the number of rows written."""
     from .services.facets import Owner
+    from .services.highlight import body_text
 
     keys = list(dict.fromkeys(keys))
     written = 0
@@ -123,6 +124,7 @@ def refresh(search_type, keys):
         model = search_type.model
         objects = model._default_manager.filter(pk__in=pks).in_bulk() if pks else {}
         terms = {pk: _terms(obj, codes.get(obj.locale_id)) for pk, obj in objects.items()}
+        texts = {pk: body_text(obj) for pk, obj in objects.items()}
         owner_of = Owner(model).owners_of(list(objects))
         entries = []
         for language, (requested, rows) in served.items():
@@ -140,6 +142,7 @@ def refresh(search_type, keys):
                         is_fallback=locale_id != requested.locale_id,
                         path=getattr(obj, "path", ""),
                         owner_id=owner_of.get(pk),
+                        snippet_text=texts[pk],
                         **terms[pk],
                     )
                 )
@@ -287,6 +290,8 @@ class Found:
     page: list
     # {(dimension, key): count} over every hit; dimension "type" gives the counts by type.
     counts: dict
+    # {(type, object id): the row's snippet_text} of the page's hits (None: not stored yet).
+    snippet_texts: dict = None
 
 
 def branches(query, languages):
@@ -426,13 +431,15 @@ def find(query, language, fallback_language, types, filters, offset, limit):
         counts = {}
         for dimension, key, count in cursor.fetchall():
             counts[(dimension, key)] = counts.get((dimension, key), 0) + count
-        page = []
+        page, snippet_texts = [], {}
         if limit > 0 and counts:
             cursor.execute(
-                f"SELECT {score} AS score, e.type, e.object_id FROM {source} "
+                f"SELECT {score} AS score, e.type, e.object_id, e.snippet_text FROM {source} "
                 f"WHERE {conditions} ORDER BY score DESC, e.type, e.object_id "
                 "LIMIT %s OFFSET %s",
                 [*score_params, *params, limit, offset],
             )
-            page = [(float(score or 0.0), name, pk) for score, name, pk in cursor.fetchall()]
-    return Found(page, counts)
+            for score, name, pk, text in cursor.fetchall():
+                page.append((float(score or 0.0), name, pk))
+                snippet_texts[(name, pk)] = text
+    return Found(page, counts, snippet_texts)

@@ -109,7 +109,8 @@ def _load(search_type, ids):
     return model._default_manager.filter(pk__in=ids).select_related("locale").in_bulk()
 
 
-def _make_hit(search_type, obj, score, query, request, requested):
+def _make_hit(search_type, obj, score, query, request, requested, text=None):
+    """``text``: the snippet's source as the search table stored it; else the object's."""
     url = search_type.url_of(obj, request, requested.code)
     summary = getattr(obj, "summary", "") or getattr(obj, "description", "") or ""
     return Hit(
@@ -121,7 +122,9 @@ def _make_hit(search_type, obj, score, query, request, requested):
         api_url=api_url(request, search_type.api_name, pk=obj.pk),
         locale=obj.locale.language_code,
         is_fallback=obj.locale_id != requested.locale_id,
-        snippet=highlight(body_text(obj), query, obj.locale.language_code),
+        snippet=highlight(
+            body_text(obj) if text is None else text, query, obj.locale.language_code
+        ),
         score=score,
     )
 
@@ -202,7 +205,7 @@ def _search_table(result, query, requested, search_types, subsector, country, re
     result.count = sum(counts.values())
     result.ranked = sum(min(count, HITS_PER_TYPE) for count in counts.values())
     page_items = found.page if (result.page - 1) * result.page_size < result.ranked else []
-    _fill_hits(result, page_items, query, request, requested, search_types)
+    _fill_hits(result, page_items, query, request, requested, search_types, found.snippet_texts)
     totals = {
         dimension: {key: count for (name, key), count in found.counts.items() if name == dimension}
         for dimension in FACET_DIMENSIONS
@@ -235,8 +238,10 @@ def _search_backend(result, backend, query, requested, search_types, subsector, 
     return ranked[(result.page - 1) * result.page_size : result.page * result.page_size]
 
 
-def _fill_hits(result, page_items, query, request, requested, search_types):
-    """The hits of ``page_items`` ([(score, type name, pk)]), loaded with one query per type."""
+def _fill_hits(result, page_items, query, request, requested, search_types, texts=None):
+    """The hits of ``page_items`` ([(score, type name, pk)]), loaded with one query per type.
+    ``texts``: {(type name, pk): snippet source} from the search table."""
+    texts = texts or {}
     objects = {}
     for search_type in search_types:
         ids = [pk for _score, name, pk in page_items if name == search_type.name]
@@ -245,7 +250,8 @@ def _fill_hits(result, page_items, query, request, requested, search_types):
     for score, name, pk in page_items:
         obj = objects.get(name, {}).get(pk)
         if obj is not None:
-            hit = _make_hit(SEARCH_TYPES[name], obj, score, query, request, requested)
+            text = texts.get((name, pk))
+            hit = _make_hit(SEARCH_TYPES[name], obj, score, query, request, requested, text)
             result.hits.append(hit)
 
 

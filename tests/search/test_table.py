@@ -122,3 +122,17 @@ def test_a_move_among_siblings_keeps_every_row_s_tree_path(corpus, locales):
     for page in (first, corpus.lesson_en):
         page = Page.objects.get(pk=page.pk)
         assert set(rows_of(page).values_list("path", flat=True)) == {page.path}
+
+
+def test_every_row_holds_its_hit_s_snippet_source_and_an_old_row_still_gets_a_snippet(corpus):
+    from search.services.highlight import body_text
+    from search.services.types import SEARCH_TYPES
+
+    for entry in SearchEntry.objects.all():
+        obj = SEARCH_TYPES[entry.type].model._default_manager.get(pk=entry.object_id)
+        assert entry.snippet_text == body_text(obj), entry
+    snippet = services.search("festivals", "en", types=["lesson"]).hits[0].snippet
+    assert "<mark>Festivals</mark>" in snippet
+    # A row written before the column existed (null): the snippet is cut from the object.
+    SearchEntry.objects.update(snippet_text=None)
+    assert services.search("festivals", "en", types=["lesson"]).hits[0].snippet == snippet

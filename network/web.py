@@ -287,19 +287,27 @@ def match_page(request):
 
     seeker = matching.seeker_of(profile)
     found = matching.suggestions(request.user, requested, seeker=seeker)
+    email_state = verification.state(request.user)
     return TemplateResponse(
         request,
         "network/match.html",
         {
-            "email_state": verification.state(request.user),
+            "email_state": email_state,
             # The learner's own requests; a partner's address shows once it has answered.
             "contact_requests": ContactRequest.objects.filter(user=request.user).select_related(
                 "partner"
             )[:50],
             "form": form,
             "profile_complete": bool(seeker.offers or seeker.seeks),
+            # An unverified learner gets no form: each suggestion points to the notice instead.
             "suggestions": [
-                (match, reasons, ContactRequestForm(auto_id=f"contact-{match.candidate.key}-%s"))
+                (
+                    match,
+                    reasons,
+                    ContactRequestForm(auto_id=f"contact-{match.candidate.key}-%s")
+                    if email_state["verified"]
+                    else None,
+                )
                 for match, reasons in found
             ],
         },
@@ -313,6 +321,8 @@ def match_contact(request, partner_id):
     from django.shortcuts import redirect
     from django.urls import reverse
 
+    from lms.services import verification
+
     from . import contact
     from .forms import ContactRequestForm
 
@@ -320,6 +330,12 @@ def match_contact(request, partner_id):
         return redirect_to_login(reverse("network:match"))
     if request.method != "POST":
         return redirect("network:match")
+    if not verification.is_verified(request.user):
+        # The page shows an unverified learner no form, so this POST comes from an old tab or
+        # a script. The notice at the top says why and holds the button for a new link: an
+        # error message on top of it would say the same thing twice. (The API answers a 403
+        # ``email_unverified``; create_request stays the guarantee for both.)
+        return redirect(reverse("network:match") + "#email-verification")
     partner = contact.source_partner(partner_id)
     if partner is None:
         raise Http404(_("No partner has this id."))

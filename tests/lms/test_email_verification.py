@@ -183,16 +183,20 @@ def test_the_api_refuses_a_contact_request_until_verified_with_a_403(client, goe
     assert created.status_code == 201
 
 
-def test_the_page_refuses_a_contact_request_until_verified_with_the_resend_button(client, goethe):
+def test_the_page_refuses_a_contact_request_until_verified_with_the_notice_alone(client, goethe):
     client.force_login(factories.UserFactory(email="ada@example.org"))
-    response = client.post(
-        f"/en/match/contact/{goethe.pk}/", {"message": "Shall we cooperate?"}, follow=True
-    )
-    html = response.content.decode()
-    assert "Please confirm your email address before you write to partners" in html
+    refused = client.post(f"/en/match/contact/{goethe.pk}/", {"message": "Shall we cooperate?"})
+    assert refused.status_code == 302
+    assert refused["Location"] == "/en/match/#email-verification"
+    html = client.get(refused["Location"]).content.decode()
+    # The notice, with its button, says it once; no error message repeats it.
+    assert html.count("is not confirmed yet") == 1
+    assert 'id="email-verification"' in html
     assert 'action="/en/learn/email/confirm/"' in html
     assert "Send me a new link" in html
+    assert "Please confirm your email address before you write to partners" not in html
     assert not ContactRequest.objects.exists()
+    assert mail.outbox == []
 
 
 def test_the_data_export_holds_the_state(locales):

@@ -79,3 +79,37 @@ def test_a_learner_writes_to_a_suggested_partner_from_the_page(
     assert PRIVATE not in page
     assert ContactRequest.objects.get(user=user).message == "Shall we cooperate?"
     assert mail.outbox[0].to == [PRIVATE]
+
+
+def test_an_unverified_learner_sees_no_form_but_a_line_pointing_to_the_notice(
+    client, vocabulary, directory
+):
+    client.force_login(factories.UserFactory(email="ada@example.org"))
+    client.post("/en/match/", {"seeks": ["market-entry"], "country": "PL"})
+    html = client.get("/en/match/").content.decode()
+    assert "Goethe-Institut" in html
+    assert f'action="/en/match/contact/{directory["goethe"].pk}/"' not in html
+    assert "Write to Goethe-Institut" not in html
+    assert "You can write to Goethe-Institut once your email address is confirmed." in html
+    assert 'href="#email-verification"' in html
+    assert html.count('id="email-verification"') == 1
+    assert html.count("is not confirmed yet") == 1
+
+
+def test_an_unverified_post_from_an_old_tab_is_refused_with_the_notice_alone(
+    client, vocabulary, directory
+):
+    from network.models import ContactRequest
+
+    client.force_login(factories.UserFactory(email="ada@example.org"))
+    client.post("/en/match/", {"seeks": ["market-entry"], "country": "PL"})
+    client.get("/en/match/")  # shows, and so clears, "Your match-making profile is saved."
+    action = f"/en/match/contact/{directory['goethe'].pk}/"
+    # Even an invalid form is refused for the address first, not with its field errors.
+    for body in ({"message": "Shall we cooperate?"}, {"message": ""}):
+        response = client.post(action, body, follow=True)
+        assert response.redirect_chain == [("/en/match/#email-verification", 302)]
+        html = response.content.decode()
+        assert 'class="messages' not in html
+        assert html.count("is not confirmed yet") == 1
+    assert not ContactRequest.objects.exists()

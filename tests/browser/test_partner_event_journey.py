@@ -2,8 +2,8 @@
 Dizajn (a member of its PartnerEditors group, made as `load_network_demo` makes it) logs in
 to the admin, adds an online webinar under Events, sees only Media Dizajn offered as host (a
 forged choice of another partner is refused), and submits it to the English review; a
-reviewer approves and publishes it; the event is then on the calendar page, in the
-calendar's .ics feed (parsed back with icalendar: UID, DTSTART in the event's timezone,
+reviewer approves and publishes it; the event is then on the calendar page (whose month
+filter is styled like the others), on its own page in its timezone, in the calendar's .ics feed (parsed back with icalendar: UID, DTSTART in the event's timezone,
 SUMMARY) and in GET /api/v1/events/."""
 
 import datetime
@@ -62,7 +62,7 @@ def submit_to_review(page):
 
 
 def test_a_partner_editor_adds_an_event_and_after_review_it_is_in_the_feeds(
-    page, browser, live_server, calendar_site, screenshot
+    page, browser, live_server, calendar_site, screenshot, axe_check
 ):
     index, media_dizajn, goethe = (
         calendar_site["index"],
@@ -139,7 +139,20 @@ def test_a_partner_editor_adds_an_event_and_after_review_it_is_in_the_feeds(
     listed = reviewer.locator("main li, main article", has_text=TITLE).first
     assert f"{day:%b}" in listed.inner_text() and "Webinar" in listed.inner_text()
     assert "Online" in listed.inner_text()
+    # The month filter is styled like the other filters (not the browser's bare input).
+    month = reviewer.locator("main input[name=month]").bounding_box()
+    search = reviewer.locator("main input[name=search]").bounding_box()
+    assert abs(month["height"] - search["height"]) <= 4
+    assert abs(month["width"] - search["width"]) <= 2
     screenshot(reviewer, "partner-event-06-on-the-calendar")
+    with reviewer.expect_navigation():
+        listed.get_by_role("link", name=TITLE).click()
+    assert reviewer.locator("h1").inner_text() == TITLE
+    screenshot(reviewer, "partner-event-07-event-page")
+    details = reviewer.locator("main").inner_text()
+    assert "Media Dizajn" in details and ZONE in details
+    assert f"{day.year}, 10 a.m." in details and f"{day.year}, 11:30 a.m." in details
+    axe_check(reviewer, "the published event's page")
 
     feed = reviewer.request.get("/en/calendar.ics")
     assert feed.ok and feed.headers["content-type"].startswith("text/calendar")

@@ -3,8 +3,9 @@ Dizajn (a member of its PartnerEditors group, made as `load_network_demo` makes 
 to the admin, adds an online webinar under Events, sees only Media Dizajn offered as host (a
 forged choice of another partner is refused), and submits it to the English review; a
 reviewer approves and publishes it; the event is then on the calendar page (whose month
-filter is styled like the others), on its own page in its timezone, in the calendar's .ics feed (parsed back with icalendar: UID, DTSTART in the event's timezone,
-SUMMARY) and in GET /api/v1/events/."""
+filter is styled like the others), on its own page in its timezone, in the calendar's .ics
+feed (parsed back with icalendar: UID, DTSTART in the event's timezone, SUMMARY) and in
+GET /api/v1/events/."""
 
 import datetime
 import re

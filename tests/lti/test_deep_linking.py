@@ -7,6 +7,9 @@ from html import unescape
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from tests.lti.platform import INSTRUCTOR, PlatformServer
 from tests.pages.conftest import publish_translation_of_ancestors, translate_page
@@ -100,4 +103,6 @@ def test_a_picker_whose_launch_is_unknown_or_a_pick_that_is_not_published_is_ref
         picker_url, {"kind": "lesson", "translation_key": "00000000-0000-0000-0000-000000000000"}
     )
     assert response.status_code == 400
-    assert "Choose a published course or lesson." in response.content.decode()
+    # The picker speaks the teacher's language (the launch's de-DE).
+    with translation.override("de"):
+        assert escape(_("Choose a published course or lesson.")) in response.content.decode()

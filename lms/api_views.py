@@ -436,21 +436,6 @@ class CertificateCredential(CredentialView):
         return response
 
 
-@extend_schema(
-    operation_id="certificates_credential_svg_retrieve",
-    responses={
-        (200, "image/svg+xml"): OpenApiResponse(
-            OpenApiTypes.BINARY,
-            description=(
-                "The certificate's badge image (SVG) with its signed OpenBadgeCredential baked "
-                "in (Open Badges 3.0 baking): an <openbadges:credential> element, namespace "
-                "https://purl.imsglobal.org/ob/v3p0, holding the credential's JSON as CDATA."
-            ),
-        ),
-        404: OpenApiResponse(description="No certificate has this code."),
-        503: OpenApiResponse(description="The site has no signing key yet."),
-    },
-)
 class CertificateBakedBadge(CredentialView):
     """The certificate's badge image with its credential baked in, for a learner to share as
     a picture that any Open Badges 3.0 verifier can still check; the verify page takes it too.
@@ -460,6 +445,21 @@ class CertificateBakedBadge(CredentialView):
     # The image is the only body; errors are JSON, whatever the client accepts.
     content_negotiation_class = FormatIsNotARenderer
 
+    @extend_schema(
+        operation_id="certificates_credential_svg_retrieve",
+        responses={
+            (200, "image/svg+xml"): OpenApiResponse(
+                OpenApiTypes.BINARY,
+                description=(
+                    "The certificate's badge image (SVG) with its signed OpenBadgeCredential baked "
+                    "in (Open Badges 3.0 baking): an <openbadges:credential> element, namespace "
+                    "https://purl.imsglobal.org/ob/v3p0, holding the credential's JSON as CDATA."
+                ),
+            ),
+            404: OpenApiResponse(description="No certificate has this code."),
+            503: OpenApiResponse(description="The site has no signing key yet."),
+        },
+    )
     def get(self, request, code):
         certificate = services.verify_certificate(code)
         if certificate is None:

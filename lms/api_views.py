@@ -323,20 +323,10 @@ class LessonReflections(LessonView):
     def represent(self, lesson):
         if self.requested.explicit:
             lesson = services.localized(type(lesson), [lesson], self.locale)[lesson.translation_key]
-        notes = services.reflections(self.request.user, lesson)
         data = {
             "lesson": lesson,
             "locale": lesson.locale.language_code,
-            "reflections": [
-                {
-                    "reflection": block.id,
-                    "prompt": block.value["prompt"],
-                    "guidance": block.value.get("guidance") or "",
-                    "text": notes[block.id].text if block.id in notes else "",
-                    "updated_at": notes[block.id].updated_at if block.id in notes else None,
-                }
-                for block in services.reflection_blocks(lesson)
-            ],
+            "reflections": services.lesson_reflections(self.request.user, lesson),
         }
         context = {"request": self.request, "locale": self.locale}
         return LessonReflectionsSerializer(data, context=context).data

@@ -70,7 +70,13 @@ from .progress import (
     suggested_courses,
 )
 from .quizzes import QuizError, grade, grade_quiz, question_name, quiz_attempts
-from .reflections import MAX_REFLECTION_LENGTH, reflection_blocks, reflections, save_reflection
+from .reflections import (
+    MAX_REFLECTION_LENGTH,
+    lesson_reflections,
+    reflection_blocks,
+    reflections,
+    save_reflection,
+)
 
 Status = LessonProgress.Status
 
@@ -117,6 +123,7 @@ __all__ = [
     "progress_summary",
     "question_name",
     "quiz_attempts",
+    "lesson_reflections",
     "reflection_blocks",
     "reflections",
     "quiz_ids",

@@ -25,6 +25,21 @@ def reflections(user, lesson):
     return {note.block_id: note for note in notes}
 
 
+def lesson_reflections(user, lesson):
+    """Each reflection block of the lesson with its prompt and the learner's note (or none)."""
+    notes = reflections(user, lesson)
+    return [
+        {
+            "reflection": block.id,
+            "prompt": block.value["prompt"],
+            "guidance": block.value.get("guidance") or "",
+            "text": notes[block.id].text if block.id in notes else "",
+            "updated_at": notes[block.id].updated_at if block.id in notes else None,
+        }
+        for block in reflection_blocks(lesson)
+    ]
+
+
 def save_reflection(user, lesson, block_id, text):
     """Save the learner's note on one reflection block; an empty note deletes it."""
     if block_id not in {block.id for block in reflection_blocks(lesson)}:

@@ -285,9 +285,9 @@ def test_the_land_and_the_borders_are_drawn_within_the_view_box():
 
 
 def test_cities_on_land_and_at_sea_where_they_should_be():
-    """Each partner city lies near the drawn coastline's land (within a few map units of a
-    coastline point or inside); Gotland's middle is land, the Baltic Proper between it and
-    Latvia is sea: the projection of the file and of the markers is the same."""
+    """Coastal partner cities lie within a few map units of a coastline point, Gotland is
+    drawn (its middle is near its coast), and the Baltic Proper between it and Latvia is far
+    from any: the projection of the file and of the markers is the same."""
     points = list(absolute_points(baltic_map.geography()["land"]))
 
     def nearest(lon, lat):
@@ -302,6 +302,8 @@ def test_cities_on_land_and_at_sea_where_they_should_be():
         (19.4045, 54.1561),
     ]:
         assert nearest(lon, lat) < 25, (lon, lat)
+    # Gotland is drawn: its middle is close to its own coastline.
+    assert nearest(18.5, 57.45) < 25
     # The middle of the sea between Gotland and Latvia is far from any coast.
     assert nearest(20.0, 57.0) > 25
 

@@ -123,6 +123,10 @@ class Identity(models.Model):
         return f"{self.platform}: {self.sub}"
 
 
+# The AGS scope that lets a tool post scores to a line item.
+SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
+
+
 class LineItem(models.Model):
     """Where a learner's score for one course or lesson goes: the AGS line item of the resource
     link they launched, recorded at the launch when the platform grants the score scope."""

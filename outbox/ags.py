@@ -29,11 +29,10 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from lti import keys
-from lti.models import LineItem
+from lti.models import SCORE_SCOPE, LineItem
 
 from . import net
 
-SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 SCORE_MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json"
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 EVENTS = {"quiz.attempted": LineItem.Kind.LESSON, "course.completed": LineItem.Kind.COURSE}

@@ -29,7 +29,7 @@ from lms.api import links
 from lms.services import accounts, enrolment
 from lms.services.pages import lesson_course
 
-from .models import Identity, LineItem
+from .models import SCORE_SCOPE, Identity, LineItem
 from .tool import LaunchRefused
 
 CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
@@ -40,7 +40,6 @@ DEPLOYMENT_ID = CLAIM + "deployment_id"
 LAUNCH_PRESENTATION = CLAIM + "launch_presentation"
 ROLES = CLAIM + "roles"
 AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
-SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest"
 DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest"
 KINDS = {"course": CoursePage, "lesson": LessonPage}
@@ -76,9 +75,21 @@ def target_of(request, url):
     return match.kwargs["kind"], match.kwargs["translation_key"]
 
 
+def claim(body, name):
+    """A claim that the spec makes an object, or ``{}`` when it is missing or of another
+    type: a platform's malformed claim is ignored, never a 500."""
+    value = body.get(name)
+    return value if isinstance(value, dict) else {}
+
+
+def claim_text(value, limit):
+    """A string claim cut to ``limit``, or "" when it is missing or not a string."""
+    return value[:limit] if isinstance(value, str) else ""
+
+
 def launch_language(body):
-    presentation = body.get(LAUNCH_PRESENTATION) or {}
-    return i18n.match_language(presentation.get("locale"))
+    locale = claim(body, LAUNCH_PRESENTATION).get("locale")
+    return i18n.match_language(locale) if isinstance(locale, str) else None
 
 
 def served_page(kind, translation_key, code):
@@ -113,9 +124,9 @@ def learner(platform, body, language=None):
             user, _created = get_user_model().objects.get_or_create(
                 username=username_for(platform, sub),
                 defaults={
-                    "first_name": (body.get("given_name") or "")[:150],
-                    "last_name": (body.get("family_name") or "")[:150],
-                    "email": body.get("email") or "",
+                    "first_name": claim_text(body.get("given_name"), 150),
+                    "last_name": claim_text(body.get("family_name"), 150),
+                    "email": launch_email(body),
                 },
             )
             if _created:
@@ -131,8 +142,19 @@ def learner(platform, body, language=None):
     return identity
 
 
+def launch_email(body):
+    """The platform's email for a new learner, unless it is too long or another account
+    has it already (as sign-up refuses it): then the learner starts without one."""
+    email = body.get("email")
+    if not isinstance(email, str) or len(email) > 254:
+        return ""
+    if get_user_model().objects.filter(email__iexact=email).exists():
+        return ""
+    return email
+
+
 def record_line_item(identity, kind, translation_key, body):
-    endpoint = body.get(AGS_ENDPOINT) or {}
+    endpoint = claim(body, AGS_ENDPOINT)
     url = endpoint.get("lineitem")
     if not url or SCORE_SCOPE not in (endpoint.get("scope") or []):
         return None
@@ -142,7 +164,7 @@ def record_line_item(identity, kind, translation_key, body):
         translation_key=translation_key,
         url=url,
         defaults={
-            "resource_link_id": str((body.get(RESOURCE_LINK) or {}).get("id") or "")[:255],
+            "resource_link_id": str(claim(body, RESOURCE_LINK).get("id") or "")[:255],
             "deployment_id": str(body.get(DEPLOYMENT_ID) or "")[:255],
         },
     )

@@ -39,8 +39,8 @@ def frame_origins(request, platform, body=None):
     posted the launch, and the launch's return URL."""
     candidates = [platform.issuer, platform.auth_login_url, request.headers.get("Origin")]
     if body:
-        presentation = body.get(services.LAUNCH_PRESENTATION) or {}
-        candidates.append(presentation.get("return_url"))
+        return_url = services.claim(body, services.LAUNCH_PRESENTATION).get("return_url")
+        candidates.append(return_url if isinstance(return_url, str) else None)
     found = []
     for candidate in candidates:
         value = origin(candidate)
@@ -181,7 +181,7 @@ def deep_link(request, launch_id):
             claims = deep_link_service.get_message_jwt([])
             claims[services.DL_CONTENT_ITEMS] = [item]
             token = deep_link_service.encode_jwt(claims)
-            settings_claim = body.get(services.DL_SETTINGS) or {}
+            settings_claim = services.claim(body, services.DL_SETTINGS)
             return_url = settings_claim.get("deep_link_return_url")
             response = render(
                 request,
@@ -202,7 +202,7 @@ def deep_link(request, launch_id):
             {
                 "launch_id": launch_id,
                 "platform": platform,
-                "settings_title": (body.get(services.DL_SETTINGS) or {}).get("title"),
+                "settings_title": services.claim(body, services.DL_SETTINGS).get("title"),
             }
         )
         response = render(request, "lti/deep_link.html", context)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from lms.models import Enrolment
 from lms.services.accounts import export_learner_data
+from lti import services
 from lti.models import Identity, LineItem
 from tests.lti.platform import INSTRUCTOR, PlatformServer, rsa_pem_pair
 from tests.pages.conftest import publish_translation_of_ancestors, translate_page
@@ -242,3 +243,28 @@ def test_a_learner_may_not_open_the_deep_linking_picker(client, platform, regist
     data = platform.authorise(auth, deep_link=True)
     refusal(client.post("/lti/launch/", data), status=403)
     assert INSTRUCTOR not in str(data)
+
+
+def test_a_launch_with_malformed_claims_opens_the_lesson_and_ignores_them(
+    client, platform, registered, lesson, django_user_model
+):
+    """Claims of the wrong type (a presentation that is a string, an AGS endpoint that is a
+    list, a name that is a number) are ignored, never a 500; an email another account
+    already has is not copied, as sign-up would refuse it."""
+    django_user_model.objects.create_user("taken", email="Agne@Example.org", password="x-long-pw")
+    response, _data = launch(
+        client,
+        platform,
+        resource("lesson", lesson),
+        extra={
+            services.LAUNCH_PRESENTATION: "iframe",
+            services.AGS_ENDPOINT: ["not", "an", "object"],
+            "given_name": 5,
+            "email": "agne@example.org",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:300]
+    assert response["Location"] == f"http://testserver{lesson.url}"
+    identity = Identity.objects.get(platform=registered, sub="platform-user-1")
+    assert identity.user.email == "" and identity.user.first_name == ""
+    assert not LineItem.objects.filter(identity=identity).exists()

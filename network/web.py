@@ -311,6 +311,8 @@ def match_page(request):
                 for match, reasons in found
             ],
         },
+        # A POST that reaches here is a form with errors, shown again (as the profile page).
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -54,7 +54,8 @@ def test_an_unknown_choice_is_an_error_and_saves_nothing(client, vocabulary):
     user = factories.UserFactory()
     client.force_login(user)
     response = client.post("/en/match/", {"offers": ["teleportation"]})
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert "teleportation" in response.content.decode()  # the form says which choice
     assert not MatchProfile.objects.filter(user=user).exists()
 
 

@@ -123,13 +123,13 @@ class ContactReportView(NetworkAdminView):
         context = super().get_context_data(**kwargs)
         rows = (
             in_reach(ContactRequest.objects.all(), self.request.user)
-            .values("partner__name")
+            .values("partner_id", "partner__name")
             .annotate(
                 total=Count("id"),
                 answered=Count("id", filter=Q(answered_at__isnull=False)),
                 waiting=Count("id", filter=Q(answered_at__isnull=True)),
             )
-            .order_by("partner__name")
+            .order_by("partner__name", "partner_id")
         )
         context["rows"] = list(rows)
         context["totals"] = {

@@ -250,7 +250,15 @@ def test_the_report_counts_requests_per_partner_and_status(
     report = client.get(url("network_contact_report"))
     assert report.status_code == 200
     rows = report.context["rows"]
-    assert rows == [{"partner__name": "Goethe-Institut", "total": 2, "answered": 1, "waiting": 1}]
+    assert rows == [
+        {
+            "partner_id": network["goethe"].pk,
+            "partner__name": "Goethe-Institut",
+            "total": 2,
+            "answered": 1,
+            "waiting": 1,
+        }
+    ]
     client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
     everything = client.get(url("network_contact_report")).context["totals"]
     assert everything == {"total": 3, "answered": 1, "waiting": 2}

@@ -379,16 +379,20 @@ class CachedResponseMixin:
         return kept_locale(request, super().negotiate_locale)
 
     def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
         key = getattr(self, "_response_key", None)
         if key is None:
-            return response
+            return super().finalize_response(request, response, *args, **kwargs)
         self._response_key = None
-        if response.status_code == 200 and hasattr(response, "render"):
-            response.render()
-        self._wrapper.__exit__(None, None, None)
-        _collecting.reset(self._collector_token)
-        _epoch.reset(self._epoch_token)
+        try:
+            response = super().finalize_response(request, response, *args, **kwargs)
+            if response.status_code == 200 and hasattr(response, "render"):
+                response.render()
+        finally:
+            # Whatever happens, the query wrapper leaves the connection and the collection
+            # ends, so that no later request on this thread is counted into this one.
+            self._wrapper.__exit__(None, None, None)
+            _collecting.reset(self._collector_token)
+            _epoch.reset(self._epoch_token)
         if response.status_code != 200:
             return response
         set_response_etag(response)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,9 @@ def _fill_after_migrate(app_config, verbosity=1, using="default", **kwargs):
     from .models import SearchEntry
     from .services.types import SEARCH_TYPES
 
+    # The table is written on the default database only (table.rebuild uses it).
+    if using != DEFAULT_DB_ALIAS:
+        return
     if not table.supported() or SearchEntry.objects.using(using).exists():
         return
     if not any(t.model._default_manager.using(using).exists() for t in SEARCH_TYPES.values()):

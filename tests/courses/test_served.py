@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 from courses.models import CoursePage, LessonPage
 from lms import services
+from lms.models import LessonProgress
 from search import services as search
 from tests import factories
 from tests.api.conftest import translate
@@ -67,6 +68,22 @@ def test_progress_cannot_be_recorded(course, orphan):
     assert response.json()["code"] == "not_found"
     with pytest.raises(services.NotFound):
         services.live_lesson(orphan.pk)
+
+
+def test_progress_cannot_be_recorded_on_a_lesson_of_a_private_course(course):
+    """The progress write checks the course's view restriction inside its own query."""
+    from wagtail.models import PageViewRestriction
+
+    lesson = course.get_lessons().first().specific
+    PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
+    client = APIClient()
+    client.force_authenticate(factories.UserFactory())
+    response = client.put(
+        f"/api/v1/progress/lessons/{lesson.pk}/", {"status": "completed"}, format="json"
+    )
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    assert not LessonProgress.objects.exists()
 
 
 def test_a_translated_syllabus_does_not_fall_back_to_an_unpublished_course(client, course):

@@ -1,5 +1,9 @@
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR
+from .base import BASE_DIR, DATABASES
 
 DEBUG = False
 SECRET_KEY = "harbour-test-secret-key"
@@ -18,3 +22,12 @@ WHITENOISE_USE_FINDERS = True
 
 # Webhook receivers and the LRS of the tests listen on 127.0.0.1.
 HARBOUR_OUTBOX_ALLOW_LOOPBACK = True
+
+# The SQLite test database is a file, not memory. With memory, the live server's request
+# threads and the test share one connection, and two threads in one transaction at once can
+# leave it out of autocommit for every later test. A file gives each thread its own
+# connection, as a served site has. One file per test process.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"].setdefault(
+        "NAME", str(Path(tempfile.gettempdir()) / f"harbour-test-{os.getpid()}.sqlite3")
+    )

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -29,22 +30,28 @@ def _page_moved(instance, parent_page_after=None, **kwargs):
 
 
 def _fill_after_migrate(app_config, verbosity=1, using="default", **kwargs):
-    # A database that had content before the table existed gets its rows once, so that an
-    # upgrade needs no extra step; afterwards the index hooks keep them current.
+    # A database that had content before the table existed gets its rows once, and one whose
+    # rows were written before a column existed gets them rewritten, so that an upgrade needs
+    # no extra step; afterwards the index hooks keep them current.
+    from django.utils.translation import gettext as _
+
     from . import table
     from .models import SearchEntry
     from .services.types import SEARCH_TYPES
 
     # The table is written on the default database only (table.rebuild uses it).
-    if using != DEFAULT_DB_ALIAS:
+    if using != DEFAULT_DB_ALIAS or not table.supported():
         return
-    if not table.supported() or SearchEntry.objects.using(using).exists():
+    entries = SearchEntry.objects.using(using)
+    outdated = entries.filter(Q(title__isnull=True) | Q(snippet_text__isnull=True))
+    if entries.exists() and not outdated.exists():
         return
     if not any(t.model._default_manager.using(using).exists() for t in SEARCH_TYPES.values()):
         return
     written = table.rebuild()
     if verbosity:
-        print(f"Search table: {sum(written.values())} rows written")  # noqa: T201
+        message = _("Search table: %(rows)s rows written") % {"rows": sum(written.values())}
+        print(message)  # noqa: T201
 
 
 class SearchConfig(AppConfig):

@@ -43,6 +43,14 @@ class SearchEntry(models.Model):
     # ``rebuild_search_table`` fills them. Nullable so that SQLite adds the column in place
     # and keeps the full-text index's triggers.
     snippet_text = models.TextField(null=True, blank=True)
+    # What a hit shows, so that a page of hits loads no object: the title, the summary (cut to
+    # search.services.types.SUMMARY_LENGTH) and, for objects that are not pages, the slug
+    # their URL is made from. A page's URL is made from its url_path, read from the page
+    # table with the hits, so a parent's new slug reaches it at once. Null in rows written
+    # before these columns existed: such a hit reads its object.
+    title = models.TextField(null=True, blank=True)
+    summary = models.TextField(null=True, blank=True)
+    slug = models.CharField(max_length=255, null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -143,6 +143,7 @@ def refresh(search_type, keys):
                         path=getattr(obj, "path", ""),
                         owner_id=owner_of.get(pk),
                         snippet_text=texts[pk],
+                        **search_type.shown(obj),
                         **terms[pk],
                     )
                 )
@@ -247,9 +248,7 @@ def refresh_moved(page, parent_after=None):
 
 def _sync_paths(prefix):
     """Give the page rows below the tree path ``prefix`` whose path is stale their page's."""
-    from .services.types import SEARCH_TYPES
-
-    names = [t.name for t in SEARCH_TYPES.values() if issubclass(t.model, Page)]
+    names = _page_type_names()
     page_table = Page._meta.db_table
     current = f"(SELECT p.path FROM {page_table} p WHERE p.id = {ENTRY_TABLE}.object_id)"
     with connection.cursor() as cursor:
@@ -290,8 +289,23 @@ class Found:
     page: list
     # {(dimension, key): count} over every hit; dimension "type" gives the counts by type.
     counts: dict
-    # {(type, object id): the row's snippet_text} of the page's hits (None: not stored yet).
-    snippet_texts: dict = None
+    # {(type, object id): Row} of the page's hits: what the search table holds of each.
+    rows: dict = None
+
+
+@dataclass
+class Row:
+    """What the search table holds of a hit; ``title`` is None in a row written before the
+    columns existed (search/migrations/0004), whose hit then reads its object."""
+
+    locale_code: str
+    is_fallback: bool
+    title: str | None
+    summary: str | None
+    slug: str | None
+    snippet_text: str | None
+    # The page's url_path, from the page table; None for other types.
+    url_path: str | None
 
 
 def branches(query, languages):
@@ -431,15 +445,27 @@ def find(query, language, fallback_language, types, filters, offset, limit):
         counts = {}
         for dimension, key, count in cursor.fetchall():
             counts[(dimension, key)] = counts.get((dimension, key), 0) + count
-        page, snippet_texts = [], {}
+        page, rows = [], {}
         if limit > 0 and counts:
+            page_names = _page_type_names()
             cursor.execute(
-                f"SELECT {score} AS score, e.type, e.object_id, e.snippet_text FROM {source} "
+                f"SELECT {score} AS score, e.type, e.object_id, e.locale_code, e.is_fallback, "
+                f"e.title, e.summary, e.slug, e.snippet_text, p.url_path FROM {source} "
+                f"LEFT JOIN {Page._meta.db_table} p ON p.id = e.object_id "
+                f"AND e.type IN ({_in(page_names)}) "
                 f"WHERE {conditions} ORDER BY score DESC, e.type, e.object_id "
                 "LIMIT %s OFFSET %s",
-                [*score_params, *params, limit, offset],
+                [*score_params, *page_names, *params, limit, offset],
             )
-            for score, name, pk, text in cursor.fetchall():
+            for score, name, pk, *shown in cursor.fetchall():
                 page.append((float(score or 0.0), name, pk))
-                snippet_texts[(name, pk)] = text
-    return Found(page, counts, snippet_texts)
+                row = Row(*shown)
+                row.is_fallback = bool(row.is_fallback)
+                rows[(name, pk)] = row
+    return Found(page, counts, rows)
+
+
+def _page_type_names():
+    from .services.types import SEARCH_TYPES
+
+    return [t.name for t in SEARCH_TYPES.values() if issubclass(t.model, Page)]

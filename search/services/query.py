@@ -7,7 +7,6 @@ the same code runs on SQLite FTS5, PostgreSQL and Elasticsearch.
 """
 
 from django.db import connection
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -111,20 +110,35 @@ def _load(search_type, ids):
 
 def _make_hit(search_type, obj, score, query, request, requested, text=None):
     """``text``: the snippet's source as the search table stored it; else the object's."""
-    url = search_type.url_of(obj, request, requested.code)
-    summary = getattr(obj, "summary", "") or getattr(obj, "description", "") or ""
+    shown = search_type.shown(obj)
     return Hit(
         type=search_type.name,
         id=obj.pk,
-        title=str(obj),
-        summary=Truncator(summary).chars(300),
-        url=url,
+        title=shown["title"],
+        summary=shown["summary"],
+        url=search_type.url_of(obj, request, requested.code),
         api_url=api_url(request, search_type.api_name, pk=obj.pk),
         locale=obj.locale.language_code,
         is_fallback=obj.locale_id != requested.locale_id,
         snippet=highlight(
             body_text(obj) if text is None else text, query, obj.locale.language_code
         ),
+        score=score,
+    )
+
+
+def _hit_of_row(search_type, pk, row, score, query, request, requested):
+    """The hit from its search table row (search.table.Row), without loading the object."""
+    return Hit(
+        type=search_type.name,
+        id=pk,
+        title=row.title,
+        summary=row.summary or "",
+        url=search_type.url_of_row(row.url_path, row.slug, request, requested.code),
+        api_url=api_url(request, search_type.api_name, pk=pk),
+        locale=row.locale_code,
+        is_fallback=row.is_fallback,
+        snippet=highlight(row.snippet_text or "", query, row.locale_code),
         score=score,
     )
 
@@ -205,7 +219,7 @@ def _search_table(result, query, requested, search_types, subsector, country, re
     result.count = sum(counts.values())
     result.ranked = sum(min(count, HITS_PER_TYPE) for count in counts.values())
     page_items = found.page if (result.page - 1) * result.page_size < result.ranked else []
-    _fill_hits(result, page_items, query, request, requested, search_types, found.snippet_texts)
+    _fill_hits(result, page_items, query, request, requested, search_types, found.rows)
     totals = {
         dimension: {key: count for (name, key), count in found.counts.items() if name == dimension}
         for dimension in FACET_DIMENSIONS
@@ -238,20 +252,33 @@ def _search_backend(result, backend, query, requested, search_types, subsector, 
     return ranked[(result.page - 1) * result.page_size : result.page * result.page_size]
 
 
-def _fill_hits(result, page_items, query, request, requested, search_types, texts=None):
-    """The hits of ``page_items`` ([(score, type name, pk)]), loaded with one query per type.
-    ``texts``: {(type name, pk): snippet source} from the search table."""
-    texts = texts or {}
+def _fill_hits(result, page_items, query, request, requested, search_types, rows=None):
+    """The hits of ``page_items`` ([(score, type name, pk)]). ``rows``: {(type name, pk):
+    search.table.Row} from the search table, which makes a hit without its object; the
+    others (no table, or a row from before its hit columns) are loaded, one query per type."""
+    rows = rows or {}
+    complete = {
+        key for key, row in rows.items() if row.title is not None and row.snippet_text is not None
+    }
     objects = {}
     for search_type in search_types:
-        ids = [pk for _score, name, pk in page_items if name == search_type.name]
+        ids = [
+            pk
+            for _score, name, pk in page_items
+            if name == search_type.name and (name, pk) not in complete
+        ]
         if ids:
             objects[search_type.name] = _load(search_type, ids)
     for score, name, pk in page_items:
+        search_type = SEARCH_TYPES[name]
+        if (name, pk) in complete:
+            hit = _hit_of_row(search_type, pk, rows[(name, pk)], score, query, request, requested)
+            result.hits.append(hit)
+            continue
         obj = objects.get(name, {}).get(pk)
         if obj is not None:
-            text = texts.get((name, pk))
-            hit = _make_hit(SEARCH_TYPES[name], obj, score, query, request, requested, text)
+            text = getattr(rows.get((name, pk)), "snippet_text", None)
+            hit = _make_hit(search_type, obj, score, query, request, requested, text)
             result.hits.append(hit)
 
 

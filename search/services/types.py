@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -21,6 +22,7 @@ PAGE_SIZE_MAX = 50
 # them up to this many per type (Elasticsearch's default result window), and so does paging.
 HITS_PER_TYPE = 10_000
 SNIPPET_LENGTH = 220
+SUMMARY_LENGTH = 300
 
 
 class SearchInputError(ValueError):
@@ -48,13 +50,36 @@ class SearchType:
         (``lms.i18n.fallback_page_path``)."""
         if isinstance(obj, Page):
             return fallback_page_path(obj.get_url(request=request), language)
-        if self.url_name is None:
+        return self._url_of_slug(obj.slug, language or obj.locale.language_code)
+
+    def _url_of_slug(self, slug, language):
+        if self.url_name is None or not slug:
             return None
         try:
-            with translation.override(language or obj.locale.language_code):
-                return reverse(self.url_name, kwargs={"slug": obj.slug})
+            with translation.override(language):
+                return reverse(self.url_name, kwargs={"slug": slug})
         except NoReverseMatch:
             return None
+
+    def url_of_row(self, url_path, slug, request, language):
+        """``url_of`` from what the search table holds (``shown``, and a page's url_path from
+        the page table), without the object: Wagtail builds the URL of a page from its
+        url_path and the site roots alone."""
+        if issubclass(self.model, Page):
+            if url_path is None:
+                return None
+            return fallback_page_path(Page(url_path=url_path).get_url(request=request), language)
+        return self._url_of_slug(slug, language)
+
+    @staticmethod
+    def shown(obj):
+        """What a hit shows of ``obj``: its title, summary and slug (search.models)."""
+        summary = getattr(obj, "summary", "") or getattr(obj, "description", "") or ""
+        return {
+            "title": str(obj),
+            "summary": Truncator(summary).chars(SUMMARY_LENGTH),
+            "slug": getattr(obj, "slug", None),
+        }
 
 
 SEARCH_TYPES = {

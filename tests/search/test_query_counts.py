@@ -1,7 +1,7 @@
 """What a search costs in queries: a fixed number, however many hits there are and whichever
 locale is searched (its own content, or the fallback's). On the database backends (the search
-table, search/table.py): the locales, the counts and facets (one query), the page of hits (one),
-the hits' objects (one query per type on the page) and the facets' names (two). Through
+table, search/table.py): the locale, the counts and facets (one query), the page of hits with
+all they show (one: no object is loaded) and the facets' names (two). Through
 Wagtail's API (Elasticsearch) it is more: one search per type, the lessons' courses, each
 type's subsectors and countries."""
 
@@ -49,8 +49,8 @@ def test_search_costs_the_same_for_3_hits_and_for_a_full_page(corpus, locales):
     assert fallback == few and many <= few
     assert many <= 20, many
     if uses_table(backend_for_language("en")):
-        # The locales, counts and facets, the page, one query per type on it, the names.
-        assert few <= 8, few
+        # The locale, the counts and facets, the page of hits, the facets' names.
+        assert few == 5, few
 
 
 def test_autocomplete_costs_the_same_however_many_titles_match(corpus, locales):

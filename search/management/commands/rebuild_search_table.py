@@ -23,7 +23,12 @@ class Command(BaseCommand):
         started = time.perf_counter()
 
         def progress(search_type, done, total):
-            self.stdout.write(f"\r{search_type.name:12} {done}/{total} groups", ending="")
+            line = _("%(type)s: %(done)s of %(total)s translation groups") % {
+                "type": search_type.label,
+                "done": done,
+                "total": total,
+            }
+            self.stdout.write(f"\r{line}", ending="")
             if done >= total:
                 self.stdout.write("")
 

@@ -36,7 +36,25 @@ PREFIX = "lti:"
 
 
 class LaunchRefused(Exception):
-    """A login or launch Harbour does not accept; the message says why, for the error page."""
+    """A login or launch Harbour does not accept; the message says why, for the error page.
+    ``detail``: the LTI library's own words (English), shown apart for the administrator."""
+
+    def __init__(self, message, detail=None):
+        super().__init__(message)
+        self.detail = detail
+
+
+def library_refusal(error):
+    """LaunchRefused for an error the LTI library raised while checking a login or launch."""
+    if isinstance(error, keys.KeyUnavailable):
+        return LaunchRefused(str(error.message))
+    return LaunchRefused(
+        _(
+            "The launch could not be checked: the platform's message is not signed, addressed "
+            "or formed as LTI 1.3 asks, or it has expired."
+        ),
+        detail=getattr(error, "message", None) or str(error) or type(error).__name__,
+    )
 
 
 def registration_for(platform):
@@ -185,12 +203,8 @@ def validated_launch(request):
     launch = MessageLaunch(request)
     try:
         launch.validate()
-    except LtiException as error:
-        raise LaunchRefused(str(error)) from error
-    except keys.KeyUnavailable as error:
-        raise LaunchRefused(str(error.message)) from error
     except Exception as error:  # the library raises bare errors for some malformed tokens
-        raise LaunchRefused(f"{type(error).__name__}: {error}") from error
+        raise library_refusal(error) from error
     body = launch.get_launch_data()
     check_audience(body, launch._registration.get_client_id())
     return launch, body

@@ -55,9 +55,10 @@ def embeddable(response, origins):
     return response
 
 
-def refused(request, reason, status=400):
-    logger.info("LTI refused: %s", reason)
-    response = render(request, "lti/refused.html", {"reason": reason}, status=status)
+def refused(request, reason, status=400, detail=None):
+    logger.info("LTI refused: %s (%s)", reason, detail or "-")
+    context = {"reason": reason, "detail": detail}
+    response = render(request, "lti/refused.html", context, status=status)
     # A refusal says nothing secret: it may show inside any platform's frame.
     response._csp_update = {"frame-ancestors": ["*"]}
     response.xframe_options_exempt = True
@@ -101,7 +102,8 @@ def login_initiation(request):
             request.build_absolute_uri(reverse("lti:launch")), js_redirect=False
         )
     except (LtiException, keys.KeyUnavailable) as error:
-        return refused(request, getattr(error, "message", None) or str(error))
+        refusal = tool.library_refusal(error)
+        return refused(request, str(refusal), detail=refusal.detail)
 
 
 @csrf_exempt
@@ -127,7 +129,7 @@ def launch(request):
             raise LaunchRefused(_("Harbour does not take %(type)s messages.") % {"type": kind})
         user, url = services.resource_launch(request, platform, body)
     except LaunchRefused as error:
-        return refused(request, str(error))
+        return refused(request, str(error), detail=error.detail)
     except services.NotFound as error:
         return refused(request, str(error), status=404)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")

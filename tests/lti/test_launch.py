@@ -3,11 +3,14 @@ platform.py): login initiation → the platform's authorisation → the launch, 
 test client, with the platform's keys served on 127.0.0.1; then each way a launch must be
 refused."""
 
+import html
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from lms.models import Enrolment
 from lms.services.accounts import export_learner_data
@@ -236,6 +239,29 @@ def test_a_login_from_an_unregistered_platform_is_refused(client, platform, less
 def test_a_launch_with_no_id_token_or_a_garbled_one_is_refused(client, platform, registered):
     refusal(client.post("/lti/launch/", {}))
     refusal(client.post("/lti/launch/", {"state": "state-x", "id_token": "a.b.c"}))
+
+
+def test_a_refusal_says_why_in_the_learner_s_language_and_keeps_the_library_s_words_apart(
+    client, platform, registered
+):
+    """The LTI library's own message is English and technical: the page says why in the
+    learner's language, and shows the library's words apart, marked as English, with no
+    Python exception name."""
+    with translation.override("de"):
+        reason = gettext(
+            "The launch could not be checked: the platform's message is not signed, addressed "
+            "or formed as LTI 1.3 asks, or it has expired."
+        )
+        response = client.post(
+            "/lti/launch/",
+            {"state": "state-x", "id_token": "a.b.c"},
+            HTTP_ACCEPT_LANGUAGE="de",
+        )
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert html.escape(reason) in text
+    assert '<code lang="en">' in text
+    assert "Error:" not in text and "Exception" not in text
 
 
 def test_a_learner_may_not_open_the_deep_linking_picker(client, platform, registered, lesson):

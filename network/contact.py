@@ -10,8 +10,10 @@ learner's language, with the partner's contact as Reply-To, and from then on the
 (and only they) sees who answered and the address they answered from."""
 
 import datetime
+import math
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -42,10 +44,13 @@ COUNTRY_LANGUAGES = {
 
 
 class ContactError(Exception):
-    def __init__(self, message, code):
+    """``retry_after``: for ``contact_limit``, the seconds until a request may be sent."""
+
+    def __init__(self, message, code, retry_after=None):
         super().__init__(message)
         self.message = message
         self.code = code
+        self.retry_after = retry_after
 
 
 def partner_language(partner):
@@ -65,9 +70,19 @@ def source_partner(partner_id):
     )
 
 
-def sent_today(user):
-    since = timezone.now() - datetime.timedelta(days=1)
-    return ContactRequest.objects.filter(user=user, created_at__gte=since).count()
+LIMIT_WINDOW = datetime.timedelta(days=1)
+
+
+def seconds_until_next(user):
+    """How long until ``user`` may send a request again: 0 below the limit, else until the
+    oldest of the window's requests leaves it."""
+    now = timezone.now()
+    recent = ContactRequest.objects.filter(user=user, created_at__gte=now - LIMIT_WINDOW)
+    dates = list(recent.order_by("-created_at").values_list("created_at", flat=True))
+    if len(dates) < DAILY_LIMIT:
+        return 0
+    oldest_counted = dates[DAILY_LIMIT - 1]
+    return max(1, math.ceil((oldest_counted + LIMIT_WINDOW - now).total_seconds()))
 
 
 def create_request(
@@ -85,17 +100,21 @@ def create_request(
             ),
             "email_unverified",
         )
-    if sent_today(user) >= DAILY_LIMIT:
-        raise ContactError(
-            _("You can send %(limit)s contact requests a day. Please try again tomorrow.")
-            % {"limit": DAILY_LIMIT},
-            "contact_limit",
-        )
     if not PartnerCompetencies.objects.filter(partner=partner).exclude(contact_email="").exists():
         raise ContactError(
             _("This partner has no contact person in Harbour yet."), "no_contact_person"
         )
     with transaction.atomic():
+        # The learner's row, locked: two requests at once cannot both pass the limit.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        wait = seconds_until_next(user)
+        if wait:
+            raise ContactError(
+                _("You can send %(limit)s contact requests a day. Please try again tomorrow.")
+                % {"limit": DAILY_LIMIT},
+                "contact_limit",
+                retry_after=wait,
+            )
         request = ContactRequest.objects.create(
             user=user,
             partner=partner,

@@ -281,7 +281,7 @@ class ContactRequestList(mixins.ListModelMixin, HarbourGenericAPIView):
             )
         except contact.ContactError as error:
             if error.code == "contact_limit":
-                raise ContactLimit(24 * 60 * 60, error.message) from error
+                raise ContactLimit(error.retry_after, error.message) from error
             if error.code == "email_unverified":
                 raise exceptions.PermissionDenied(error.message, code=error.code) from error
             raise BadRequest(error.message, code=error.code) from error

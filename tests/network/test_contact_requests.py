@@ -2,8 +2,11 @@
 language through the task queue, five a day (a 429 in the one error shape), the learner sees
 only their own, and the requester never sees the private address."""
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from network.models import ContactRequest, PartnerCompetencies
@@ -76,6 +79,21 @@ def test_the_sixth_request_of_a_day_is_a_429_and_stores_nothing(client, goethe):
     assert body["code"] == "contact_limit"
     assert "5" in body["detail"]
     assert ContactRequest.objects.filter(user=user).count() == 5
+    # Retry-After: until the oldest of the five leaves the 24 hours, not a whole day.
+    assert 86_390 <= int(response["Retry-After"]) <= 86_400
+    ContactRequest.objects.filter(user=user).update(
+        created_at=timezone.now() - datetime.timedelta(hours=20)
+    )
+    ContactRequest.objects.filter(pk=ContactRequest.objects.filter(user=user).last().pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    response = post(client, {"partner": goethe.pk, "message": "Still one more"})
+    assert response.status_code == 429
+    assert 4 * 3600 - 10 <= int(response["Retry-After"]) <= 4 * 3600
+    ContactRequest.objects.filter(user=user).update(
+        created_at=timezone.now() - datetime.timedelta(hours=25)
+    )
+    assert post(client, {"partner": goethe.pk, "message": "A new day"}).status_code == 201
 
 
 def test_a_learner_sees_only_their_own_requests(client, goethe):

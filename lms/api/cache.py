@@ -49,7 +49,6 @@ generation, as before dependency tracking; bench/cache_hit_rate.py compares the 
 import contextvars
 import hashlib
 import re
-import uuid
 
 from django.apps import apps
 from django.conf import settings
@@ -63,6 +62,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from lms import memo as process_memo
 from lms.i18n import locale_from_accept_language
 
 from . import sparse
@@ -93,8 +93,6 @@ TABLE = re.compile(r'(?:FROM|JOIN) "(\w+)"')
 _collecting = contextvars.ContextVar("harbour_api_cache_tags", default=None)
 # The version of ``all`` while a response is computed: what memo() keys its values on.
 _epoch = contextvars.ContextVar("harbour_api_cache_epoch", default=None)
-_memo = {}
-MEMO_MAX = 1000
 # key → the tags its stored response has, as this process last saw them.
 _known_tags = {}
 KNOWN_TAGS_MAX = 100_000
@@ -169,7 +167,7 @@ def bump(tags):
 
 def _bump_now(tags):
     store = backend()
-    store.set_many({_tag_key(tag): uuid.uuid4().hex[:16] for tag in tags}, timeout=None)
+    process_memo.renew(store, [_tag_key(tag) for tag in tags])
     try:
         store.incr(BUMPS_KEY)
     except ValueError:
@@ -184,19 +182,12 @@ def content_changed(**kwargs):
 def memo(name, compute):
     """``compute()``, kept in this process while ``all`` keeps its version: for what only a
     change that bumps ``all`` changes (locales, sites, view restrictions and the unpublished
-    sections, see ``_content_saved``). Outside a response being computed for the cache, it
-    computes every time."""
+    sections, see ``_content_saved``), through ``lms.memo``. Outside a response being
+    computed for the cache, it computes every time."""
     epoch = _epoch.get()
     if epoch is None:
         return compute()
-    found = _memo.get(name)
-    if found is not None and found[0] == epoch:
-        return found[1]
-    value = compute()
-    if len(_memo) >= MEMO_MAX:
-        _memo.clear()
-    _memo[name] = (epoch, value)
-    return value
+    return process_memo.kept(("api", name), epoch, compute)
 
 
 def kept_locale(request, negotiate):
@@ -324,13 +315,8 @@ def _remember(key, tags):
 
 def versions(tags):
     """The current version of each tag, giving a version to those that have none."""
-    store = backend()
     keys = {tag: _tag_key(tag) for tag in tags}
-    found = store.get_many(list(keys.values()))
-    for key in keys.values():
-        if key not in found:
-            store.add(key, uuid.uuid4().hex[:16], timeout=None)
-            found[key] = store.get(key)
+    found = process_memo.versions(backend(), list(keys.values()))
     return {tag: found[key] for tag, key in keys.items()}
 
 

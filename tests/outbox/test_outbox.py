@@ -3,12 +3,13 @@ with back-off, dead after the last try, and replayed with the same id."""
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from lms import services
 from outbox import delivery as outbox_delivery
-from outbox.events import event_id
+from outbox.events import event_id, record
 from outbox.models import Delivery, Event
 from outbox.webhooks import subscribe
 from tests import factories
@@ -171,3 +172,36 @@ def test_the_worker_delivers_once_and_retries_a_5xx_with_the_same_webhook_id(
     assert body["version"] == "1"
     assert body["data"]["object"]["url"] == f"http://testserver/api/v1/courses/{course.pk}/"
     assert body["data"]["object"]["translation_key"] == str(course.translation_key)
+
+
+def webhook_receivers(event):
+    deliveries = event.deliveries.filter(kind=Delivery.Kind.WEBHOOK)
+    return set(deliveries.values_list("subscription__name", flat=True))
+
+
+def test_the_active_subscriptions_are_kept_until_one_is_saved_or_deleted(db):
+    """Each process keeps the active subscriptions (outbox.events.active_subscriptions) and
+    reads them again after any save or delete of one."""
+    recorded = iter(range(100))
+
+    def record_one():
+        with CaptureQueriesContext(connection) as queries:
+            event = record("course.published", key=f"kept:{next(recorded)}", object_type="course")
+        reads = [q for q in queries if 'FROM "outbox_subscription"' in q["sql"]]
+        return webhook_receivers(event), len(reads)
+
+    assert record_one() == (set(), 1)
+    assert record_one() == (set(), 0)
+    portal, _secret = subscribe("Portal", "https://portal.example/hooks")
+    assert record_one() == ({"Portal"}, 1)
+    assert record_one() == ({"Portal"}, 0)
+    hub, _secret = subscribe("Hub", "https://hub.example/hooks", events=["lesson.completed"])
+    assert record_one() == ({"Portal"}, 1)
+    portal.is_active = False
+    portal.save()
+    assert record_one() == (set(), 1)
+    hub.events = []
+    hub.save()
+    assert record_one() == ({"Hub"}, 1)
+    hub.delete()
+    assert record_one() == (set(), 1)

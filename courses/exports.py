@@ -15,7 +15,6 @@ import html
 import posixpath
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -23,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from lms.api import links
+from lti.models import resource_url
 from standards import packages
 
 from .blocks import RENDITION_SPEC
@@ -191,12 +191,7 @@ class LessonBuilder:
             quizzes=tuple(self.quizzes),
             minutes=self.lesson.estimated_minutes,
             # Launched by LTI 1.3 (lti/), the platform's learner signs in as a Harbour learner.
-            launch_url=self.request.build_absolute_uri(
-                reverse(
-                    "lti:resource",
-                    kwargs={"kind": "lesson", "translation_key": self.lesson.translation_key},
-                )
-            ),
+            launch_url=resource_url(self.request, "lesson", self.lesson.translation_key),
         )
 
 

@@ -8,6 +8,7 @@ deployments (a whole site, a course) that may launch Harbour; any other is refus
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -156,3 +157,11 @@ class LineItem(models.Model):
 
     def __str__(self):
         return self.url
+
+
+def resource_url(request, kind, translation_key):
+    """The LTI launch address of a course or lesson (``kind``) for platforms: what Deep
+    Linking returns and what a course export's lessons carry."""
+    return request.build_absolute_uri(
+        reverse("lti:resource", kwargs={"kind": kind, "translation_key": translation_key})
+    )

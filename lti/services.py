@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, LessonPage
@@ -29,7 +29,7 @@ from lms.api import links
 from lms.services import accounts, enrolment
 from lms.services.pages import lesson_course
 
-from .models import SCORE_SCOPE, Identity, LineItem
+from .models import SCORE_SCOPE, Identity, LineItem, resource_url
 from .tool import LaunchRefused
 
 CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
@@ -44,12 +44,6 @@ RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest"
 DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest"
 KINDS = {"course": CoursePage, "lesson": LessonPage}
 TEACHING_ROLES = ("#Instructor", "#Administrator", "#ContentDeveloper", "#TeachingAssistant")
-
-
-def resource_url(request, kind, translation_key):
-    return request.build_absolute_uri(
-        reverse("lti:resource", kwargs={"kind": kind, "translation_key": translation_key})
-    )
 
 
 def is_harbours(request, url):

@@ -72,13 +72,19 @@ def hidden_inline_q():
     return Exists(unpublished) | Exists(restricted)
 
 
+def served_inline(queryset):
+    """``served()`` without the queries before the query, for a queryset of any page type:
+    for looking up one page (or a page and its parent)."""
+    return queryset.live().exclude(hidden_inline_q())
+
+
 class HarbourPageQuerySet(PageQuerySet):
     def served(self, hidden=None):
         return served(self, hidden)
 
     def served_inline(self):
         """``served()`` without the queries before the query: for looking up one page."""
-        return self.live().exclude(hidden_inline_q())
+        return served_inline(self)
 
     def localized(self, requested):
         return localized_queryset(self, requested)

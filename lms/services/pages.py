@@ -7,10 +7,13 @@ who switches from Polish to English keeps every lesson they completed, and a les
 English counts for everyone.
 """
 
-from django.db.models import Q
+from django.db.models import Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage
+from courses.querysets import served_inline
 from lms import i18n
 
 
@@ -46,14 +49,33 @@ def live_course(course_id):
 
 
 def live_lesson(lesson_id):
-    """The served lesson with this page id, in any locale: its course is live too."""
-    lesson = None
+    """The served lesson with this page id, in any locale: its course is live too. The lesson
+    and its course (its parent page) come in one query, each with its locale and each checked
+    as served inside it (``served_inline``); ``lesson_course()`` then reuses the course."""
+    lesson = course = None
     if valid_id(lesson_id):
-        lesson = (
-            LessonPage.objects.served_inline().select_related("locale").filter(pk=lesson_id).first()
+        parent_path = (
+            Page.objects.filter(pk=lesson_id)
+            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+            .order_by()
+            .values("parent_path")[:1]
         )
+        # Two index look-ups (the id, the parent's unique path), not a scan of the tree.
+        pages = (
+            served_inline(Page.objects.all())
+            .filter(Q(pk=lesson_id) | Q(path=Subquery(parent_path)))
+            .select_related("locale", "lessonpage", "coursepage")
+            .order_by()
+        )
+        for page in pages:
+            if page.pk == lesson_id:
+                lesson = getattr(page, "lessonpage", None)
+            else:
+                course = getattr(page, "coursepage", None)
     if lesson is None:
         raise NotFound(_("There is no published lesson with id %(id)s.") % {"id": lesson_id})
+    if course is not None:
+        lesson._live_course = course
     return lesson
 
 

@@ -95,3 +95,16 @@ def test_a_translated_syllabus_does_not_fall_back_to_an_unpublished_course(clien
     course.unpublish()
     data = client.get(f"/api/v1/courses/{polish.pk}/?locale=pl").json()
     assert [lesson["id"] for lesson in data["lessons"]] == [polish_lesson.pk]
+
+
+def test_progress_cannot_be_recorded_on_a_page_that_is_not_a_lesson(course):
+    """The lesson and its course come in one query: a course's own id is no lesson."""
+    client = APIClient()
+    client.force_authenticate(factories.UserFactory())
+    response = client.put(
+        f"/api/v1/progress/lessons/{course.pk}/", {"status": "completed"}, format="json"
+    )
+    assert response.status_code == 404
+    assert not LessonProgress.objects.exists()
+    lesson = services.live_lesson(course.get_lessons().first().pk)
+    assert services.lesson_course(lesson).pk == course.pk

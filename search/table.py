@@ -361,9 +361,19 @@ def _owner_groups(types):
     return list(groups.values())
 
 
+_keys_sql_made = {}
+
+
 def _keys_sql(owner, dimension):
     """SQL of (_owner, _key) rows: each owner object's keys in ``dimension``; None if the
-    type has no such relation."""
+    type has no such relation. Made once per process: it depends on the models alone."""
+    made_key = (owner.source, dimension, connection.vendor)
+    if made_key not in _keys_sql_made:
+        _keys_sql_made[made_key] = _make_keys_sql(owner, dimension)
+    return _keys_sql_made[made_key]
+
+
+def _make_keys_sql(owner, dimension):
     relation = owner.relation(dimension)
     if relation is None:
         return None

@@ -190,6 +190,15 @@ def memo(name, compute):
     return process_memo.kept(("api", name), epoch, compute)
 
 
+def memo_of(models, name, compute):
+    """``compute()``, kept in this process while ``all`` and the listings of ``models`` keep
+    their versions (any save or delete of one of them bumps its listing): for values made of
+    those rows alone, such as the names of a locale's subsectors. One cache read."""
+    tags = {ALL, *(list_tag(model) for model in models)}
+    version = tuple(sorted(versions(tags).items()))
+    return process_memo.kept(("models", name), version, compute)
+
+
 def kept_locale(request, negotiate):
     """``negotiate(request)`` through memo(), and the site the page URLs are built for set on
     the request as Wagtail would find it: no query while ``all`` keeps its version."""

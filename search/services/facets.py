@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from courses.models import Country, Subsector
 from lms import i18n
+from lms.api.cache import label, memo_of
 
 from .types import FACET_DIMENSIONS, FacetValue
 
@@ -150,7 +151,11 @@ def _labels(dimension, values, requested):
     """(key, name in the requested locale, else in the source locale) for each facet key."""
     model = _facet_model(dimension)
     key = FACET_DIMENSIONS[dimension][1]
-    names = i18n.snippet_names(model, key, requested)
+    names = memo_of(
+        [model],
+        ("snippet-names", label(model), requested),
+        lambda: i18n.snippet_names(model, key, requested),
+    )
     return [(value, names.get(value, value)) for value in values]
 
 

@@ -38,25 +38,24 @@ _WORD = re.compile(r"[^\W_]+")
 
 def _matches(text, query, language):
     """The spans of the words of ``text`` that have the same search term as a query word in
-    ``language`` (search.analysis): "Festiwale" is marked for "festiwalami"."""
+    ``language`` (search.analysis), in order: "Festiwale" is marked for "festiwalami"."""
     wanted = set(analysis.terms(query, language))
     if not wanted:
-        return []
-    return [
-        match.span()
-        for match in _WORD.finditer(text)
-        if analysis.term(match.group().lower(), language) in wanted
-    ]
+        return
+    for match in _WORD.finditer(text):
+        if analysis.term(match.group().lower(), language) in wanted:
+            yield match.span()
 
 
 def highlight(text, query, language=None, length=SNIPPET_LENGTH):
     """An HTML-escaped excerpt of ``text`` around the first matched word, matches in <mark>."""
     if not text:
         return mark_safe("")
-    spans = _matches(text, query, language)
+    # Only the first match of the whole text places the excerpt.
+    first = next(_matches(text, query, language), None)
     start = 0
-    if spans and spans[0][0] > length // 3:
-        start = text.rfind(" ", 0, spans[0][0] - length // 3) + 1
+    if first and first[0] > length // 3:
+        start = text.rfind(" ", 0, first[0] - length // 3) + 1
     excerpt = text[start : start + length]
     if start + length < len(text):
         excerpt = excerpt.rsplit(" ", 1)[0] + " …"

@@ -127,14 +127,14 @@ def _make_hit(search_type, obj, score, query, request, requested, text=None):
     )
 
 
-def _hit_of_row(search_type, pk, row, score, query, request, requested):
+def _hit_of_row(search_type, pk, row, score, query, request, requested, url_page):
     """The hit from its search table row (search.table.Row), without loading the object."""
     return Hit(
         type=search_type.name,
         id=pk,
         title=row.title,
         summary=row.summary or "",
-        url=search_type.url_of_row(row.url_path, row.slug, request, requested.code),
+        url=search_type.url_of_row(row.url_path, row.slug, request, requested.code, url_page),
         api_url=api_url(request, search_type.api_name, pk=pk),
         locale=row.locale_code,
         is_fallback=row.is_fallback,
@@ -269,10 +269,12 @@ def _fill_hits(result, page_items, query, request, requested, search_types, rows
         ]
         if ids:
             objects[search_type.name] = _load(search_type, ids)
+    url_page = Page()
     for score, name, pk in page_items:
         search_type = SEARCH_TYPES[name]
         if (name, pk) in complete:
-            hit = _hit_of_row(search_type, pk, rows[(name, pk)], score, query, request, requested)
+            row = rows[(name, pk)]
+            hit = _hit_of_row(search_type, pk, row, score, query, request, requested, url_page)
             result.hits.append(hit)
             continue
         obj = objects.get(name, {}).get(pk)

@@ -61,14 +61,16 @@ class SearchType:
         except NoReverseMatch:
             return None
 
-    def url_of_row(self, url_path, slug, request, language):
+    def url_of_row(self, url_path, slug, request, language, page):
         """``url_of`` from what the search table holds (``shown``, and a page's url_path from
         the page table), without the object: Wagtail builds the URL of a page from its
-        url_path and the site roots alone."""
+        url_path and the site roots alone. ``page``: an unsaved Page for one search's URLs
+        (making a Page costs more than its URL); without a request it keeps the site roots."""
         if issubclass(self.model, Page):
             if url_path is None:
                 return None
-            return fallback_page_path(Page(url_path=url_path).get_url(request=request), language)
+            page.url_path = url_path
+            return fallback_page_path(page.get_url(request=request), language)
         return self._url_of_slug(slug, language)
 
     @staticmethod

@@ -200,3 +200,22 @@ def test_migrate_rewrites_rows_written_before_the_hit_columns(corpus):
     assert not SearchEntry.objects.filter(title__isnull=True).exists()
     hit = services.search("festivals", "en", types=["lesson"]).hits[0]
     assert (hit.title, hit.summary) == ("Finding partners", "Where to meet people.")
+
+
+def test_a_renamed_subsector_is_the_facet_s_new_name_at_once(corpus):
+    """The facets' names are kept in the process (lms.api.cache.memo_of) until a subsector
+    or country is saved."""
+
+    def labels(code, query="lighthouse"):
+        facets = services.search(query, code).facets["subsector"]
+        return {facet.value: facet.label for facet in facets}
+
+    assert labels("en")["music"] == "Music"
+    assert labels("pl", "festiwale")["design"] == "Wzornictwo"
+    corpus.music.name = "Music and sound"
+    corpus.music.save()
+    assert labels("en")["music"] == "Music and sound"
+    corpus.design.name = "Product design"
+    corpus.design.save()
+    assert labels("en", "festivals")["design"] == "Product design"
+    assert labels("pl", "festiwale")["design"] == "Wzornictwo"

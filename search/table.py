@@ -429,7 +429,7 @@ def _facets_sql(groups):
 def find(query, language, fallback_language, types, filters, offset, limit):
     """The page ``[offset, offset + limit)`` of the hits of ``query`` in ``language`` among
     ``types``, with ``filters`` ([(dimension, key)]) applied, and the counts of every hit:
-    {(dimension, key): count}, dimension "type" for the counts by type. Two queries."""
+    {(dimension, key): count}, dimension "type" for the counts by type. One query."""
     query_branches = branches(query, [language, fallback_language])
     if not query_branches or not types:
         return Found([], {})
@@ -445,33 +445,36 @@ def find(query, language, fallback_language, types, filters, offset, limit):
         params.extend(condition_params)
     conditions = " AND ".join(where)
     facets, facet_params = _facets_sql(groups)
+    page_names = _page_type_names()
+    shown = "e.locale_code, e.is_fallback, e.title, e.summary, e.slug, e.snippet_text, p.url_path"
+    # One statement: the match, materialised with its score, runs once for every count and for
+    # the page. Counts come as ("count", dimension, key, -, n), hits as ("hit", type, -,
+    # object id, score, what the row shows).
+    sql = (
+        f"WITH hits AS MATERIALIZED (SELECT e.id AS id, e.type AS type, e.object_id AS "
+        f"object_id, e.owner_id AS owner_id, {score} AS score FROM {source} WHERE {conditions}) "
+        f"SELECT 'hit', h.type, NULL, h.object_id, h.score, {shown} FROM (SELECT id, type, object_id, "
+        "score FROM hits ORDER BY score DESC, type, object_id LIMIT %s OFFSET %s) h "
+        f"JOIN {ENTRY_TABLE} e ON e.id = h.id LEFT JOIN {Page._meta.db_table} p "
+        f"ON p.id = e.object_id AND e.type IN ({_in(page_names)}) "
+        "UNION ALL SELECT 'count', f.dimension, f.key, NULL, f.n, NULL, NULL, NULL, NULL, NULL, "
+        f"NULL, NULL FROM ({facets}) f"
+    )
+    counts, page, rows = {}, [], {}
     with connection.cursor() as cursor:
-        # Materialised: the match runs once for every count.
         cursor.execute(
-            f"WITH hits AS MATERIALIZED (SELECT e.id AS id, e.type AS type, "
-            f"e.owner_id AS owner_id FROM {source} WHERE {conditions}) {facets}",
-            [*params, *facet_params],
+            sql,
+            [*score_params, *params, max(limit, 0), offset, *page_names, *facet_params],
         )
-        counts = {}
-        for dimension, key, count in cursor.fetchall():
-            counts[(dimension, key)] = counts.get((dimension, key), 0) + count
-        page, rows = [], {}
-        if limit > 0 and counts:
-            page_names = _page_type_names()
-            cursor.execute(
-                f"SELECT {score} AS score, e.type, e.object_id, e.locale_code, e.is_fallback, "
-                f"e.title, e.summary, e.slug, e.snippet_text, p.url_path FROM {source} "
-                f"LEFT JOIN {Page._meta.db_table} p ON p.id = e.object_id "
-                f"AND e.type IN ({_in(page_names)}) "
-                f"WHERE {conditions} ORDER BY score DESC, e.type, e.object_id "
-                "LIMIT %s OFFSET %s",
-                [*score_params, *page_names, *params, limit, offset],
-            )
-            for score, name, pk, *shown in cursor.fetchall():
-                page.append((float(score or 0.0), name, pk))
-                row = Row(*shown)
-                row.is_fallback = bool(row.is_fallback)
-                rows[(name, pk)] = row
+        for part, name, key, pk, number, *row_values in cursor.fetchall():
+            if part == "count":
+                counts[(name, key)] = counts.get((name, key), 0) + int(number)
+                continue
+            page.append((float(number or 0.0), name, pk))
+            row = Row(*row_values)
+            row.is_fallback = bool(row.is_fallback)
+            rows[(name, pk)] = row
+    page.sort(key=lambda item: (-item[0], item[1], item[2]))
     return Found(page, counts, rows)
 
 

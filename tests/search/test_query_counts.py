@@ -1,7 +1,7 @@
 """What a search costs in queries: a fixed number, however many hits there are and whichever
 locale is searched (its own content, or the fallback's). On the database backends (the search
-table, search/table.py): the locale, the counts and facets (one query) and the page of hits with
-all they show (one: no object is loaded); the facets' names are kept in the process until a
+table, search/table.py): the locale, and one statement for the counts, the facets and the page of
+hits with all they show (no object is loaded); the facets' names are kept in the process until a
 subsector or country changes. Through
 Wagtail's API (Elasticsearch) it is more: one search per type, the lessons' courses, each
 type's subsectors and countries."""
@@ -53,8 +53,8 @@ def test_search_costs_the_same_for_3_hits_and_for_a_full_page(corpus, locales):
     assert fallback == few and many <= few
     assert many <= 20, many
     if uses_table(backend_for_language("en")):
-        # The locale, the counts and facets, the page of hits.
-        assert few == 3, few
+        # The locale, then the counts, facets and page of hits in one statement.
+        assert few == 2, few
 
 
 def test_autocomplete_costs_the_same_however_many_titles_match(corpus, locales):

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from courses.filters import normalise_query
 from courses.querysets import hidden_q
 from lms import i18n
+from lms.api.cache import memo_of
 from lms.api.exceptions import search_backend
 from lms.api.links import api_url
 
@@ -36,8 +37,10 @@ def get_locale(locale):
     are). A language without a Locale row has no content of its own: all is fallback."""
     if isinstance(locale, i18n.RequestedLocale):
         return locale
+    code = getattr(locale, "language_code", locale)
     try:
-        return i18n.requested_locale(getattr(locale, "language_code", locale))
+        # Kept in the process: locales change only with a change that bumps ``all``.
+        return memo_of([], ("requested-locale", code), lambda: i18n.requested_locale(code))
     except i18n.UnknownLocale as error:
         raise SearchInputError(str(error), "locale") from error
 

@@ -13,13 +13,12 @@ translation group's version in the requested locale, else in the fallback locale
 Cost: ``served()`` reads the view restrictions and the unpublished pages that have children
 (two small queries) when the queryset is built. A response that builds many querysets passes
 ``hidden=hidden_q()`` to compute them once. A look-up of one page (a learner's progress write)
-uses ``served_inline()``: the same rule as ``NOT EXISTS`` subqueries on the page's own
-ancestors, in the one query that reads the page.
+uses ``served_inline()``: the same rule, with the two small results kept in the process until a
+change makes them stale (``lms.api.cache.memo_of``), so that reading the page is one query.
 """
 
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Substr
-from wagtail.models import Page, PageManager, PageViewRestriction
+from django.db.models import Q
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from lms.i18n import localized_queryset
@@ -55,27 +54,15 @@ def served(queryset, hidden=None):
     return queryset if hidden == NOTHING else queryset.exclude(hidden)
 
 
-def hidden_inline_q():
-    """``hidden_q()`` as subqueries correlated with the page: an unpublished ancestor, or a
-    view restriction on the page or an ancestor. Costs no query to build; each row probes
-    the page tree's unique path index once per ancestor level."""
-    steplen = Page.steplen
-    unpublished = Page.objects.filter(
-        live=False,
-        depth__lt=OuterRef("depth"),
-        path=Substr(OuterRef("path"), 1, F("depth") * steplen),
-    )
-    restricted = PageViewRestriction.objects.filter(
-        page__depth__lte=OuterRef("depth"),
-        page__path=Substr(OuterRef("path"), 1, F("page__depth") * steplen),
-    )
-    return Exists(unpublished) | Exists(restricted)
-
-
 def served_inline(queryset):
     """``served()`` without the queries before the query, for a queryset of any page type:
-    for looking up one page (or a page and its parent)."""
-    return queryset.live().exclude(hidden_inline_q())
+    for looking up one page (or a page and its parent). ``hidden_q()`` is kept in the process
+    while the response cache's ``all`` keeps its version, which every change to an unpublished
+    section or a view restriction bumps (lms/api/cache.py). (Correlated subqueries on the
+    page's ancestors were tried first: they scanned the page table for each row.)"""
+    from lms.api.cache import memo_of
+
+    return served(queryset, memo_of([], "hidden_q", hidden_q))
 
 
 class HarbourPageQuerySet(PageQuerySet):

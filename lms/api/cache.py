@@ -483,6 +483,10 @@ def _content_saved(sender, instance, created=False, **kwargs):
 
 def _content_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
+        if not instance.live:
+            # An unpublished section's path may be given to a new page: the unpublished
+            # sections (courses.querysets.hidden_q, kept by memo()) change.
+            content_changed()
         page_changed(instance, joined_or_left=True)
     else:
         _content_saved(sender, instance)

@@ -108,3 +108,21 @@ def test_progress_cannot_be_recorded_on_a_page_that_is_not_a_lesson(course):
     assert not LessonProgress.objects.exists()
     lesson = services.live_lesson(course.get_lessons().first().pk)
     assert services.lesson_course(lesson).pk == course.pk
+
+
+def test_a_new_course_in_a_deleted_unpublished_course_s_place_is_served(course, orphan):
+    """Look-ups of one page keep the unpublished sections in the process (served_inline):
+    deleting one makes them stale at once, as treebeard gives its tree path to the next page
+    added there."""
+    from lms.services.pages import live_lesson
+
+    with pytest.raises(services.NotFound):
+        live_lesson(orphan.pk)  # the unpublished course is kept as hidden
+    parent = course.get_parent()
+    unpublished = CoursePage.objects.get(pk=course.pk)
+    assert unpublished.get_next_sibling() is None
+    unpublished.delete()
+    new = factories.CoursePageFactory(parent=parent.specific, locale=course.locale)
+    lesson = factories.LessonPageFactory(parent=new, locale=course.locale)
+    assert new.path == unpublished.path
+    assert live_lesson(lesson.pk).pk == lesson.pk

@@ -27,10 +27,10 @@ from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRe
 from courses import machine_translation
 from courses.blocks import RENDITION_SPEC, CaseStudyLinkBlock, link_targets
 from courses.models import CoursePage, LessonPage
-from courses.querysets import hidden_q
+from courses.querysets import kept_hidden_q
 from courses.querysets import served as served_pages
 from lms import i18n
-from lms.api import cache, links
+from lms.api import links
 
 RENDITION_SCHEMA = inline_serializer(
     "Rendition",
@@ -88,7 +88,7 @@ def served(model, context=None):
     if context is None:
         return served_pages(model.objects.all())
     if "hidden_pages_q" not in context:
-        context["hidden_pages_q"] = cache.memo("hidden_q", hidden_q)
+        context["hidden_pages_q"] = kept_hidden_q()
     return served_pages(model.objects.all(), context["hidden_pages_q"])
 
 
@@ -267,7 +267,7 @@ def stream(context, value, locale_id=None):
     context["case_study_links"] = {}
     for model, pages in found["links"].items():
         if "hidden_pages_q" not in context:
-            context["hidden_pages_q"] = hidden_q()
+            context["hidden_pages_q"] = kept_hidden_q()
         context["case_study_links"].update(
             link_targets(model, pages, [locale_id], context["hidden_pages_q"])
         )

@@ -132,7 +132,8 @@ def test_course_detail_costs_the_same_for_more_lessons(
     "path", ["courses/?locale=pl", "courses/{course}/?locale=pl", "lessons/{lesson}/?locale=pl"]
 )
 def test_private_sections_are_looked_up_once_per_response(api, course, path):
-    """Every ``.public()`` queries the page view restrictions; a response needs them once."""
+    """Every ``.public()`` queries the page view restrictions; a response needs them once at
+    most (kept in the process until one changes: courses.querysets.kept_hidden_q)."""
     lessons = list(course.get_children().specific())
     PageViewRestriction.objects.create(page=lessons[2], restriction_type=PageViewRestriction.LOGIN)
     url = "/api/v1/" + path.format(course=course.pk, lesson=lessons[0].pk)
@@ -141,7 +142,7 @@ def test_private_sections_are_looked_up_once_per_response(api, course, path):
         data = api.get_json(url)
     restriction_table = PageViewRestriction._meta.db_table
     looked_up = [q for q in queries if f'FROM "{restriction_table}"' in q["sql"]]
-    assert len(looked_up) == 1
+    assert len(looked_up) <= 1
     if path.startswith("courses/{course}"):
         # The restriction still applies wherever pages are served: the syllabus skips it.
         assert [lesson["id"] for lesson in data["lessons"]] == [lessons[0].pk, lessons[1].pk]

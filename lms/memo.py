@@ -7,6 +7,11 @@ read, never a query. A bump happens at once and again once the current transacti
 so no process keeps what it read before the commit under the version after it. A version
 that is missing (evicted, or a cache cleared) is set anew, and so differs from every kept one.
 
+Nothing is kept longer than ``HARBOUR_API_CACHE_TIMEOUT`` seconds (300), the response
+cache's own lifetime: processes that share no cache (local memory with several workers, or the
+task worker beside the web server) see each other's changes within that time. While the cache
+is away (a version reads as None), nothing is kept: no bump could reach a kept value.
+
 Used by the response cache's memo of locales, sites and unpublished sections
 (``lms.api.cache.memo``) and by the outbox's active webhook subscriptions
 (``outbox.events.active_subscriptions``)::
@@ -15,23 +20,33 @@ Used by the response cache's memo of locales, sites and unpublished sections
     value = kept(("name", argument), version, compute)
 """
 
+import time
 import uuid
 
+from django.conf import settings
 from django.db import connection, transaction
 
 _kept = {}
 MAX_KEPT = 1000
 
 
+def max_age():
+    return getattr(settings, "HARBOUR_API_CACHE_TIMEOUT", 300)
+
+
 def kept(name, version, compute):
-    """``compute()``, kept in this process under ``name`` while ``version`` is the same."""
+    """``compute()``, kept in this process under ``name`` while ``version`` is the same, for
+    ``max_age()`` seconds at most; never kept when ``version`` is None."""
+    if version is None:
+        return compute()
+    now = time.monotonic()
     found = _kept.get(name)
-    if found is not None and found[0] == version:
+    if found is not None and found[0] == version and now - found[2] < max_age():
         return found[1]
     value = compute()
     if len(_kept) >= MAX_KEPT:
         _kept.clear()
-    _kept[name] = (version, value)
+    _kept[name] = (version, value, now)
     return value
 
 

@@ -195,7 +195,8 @@ def memo_of(models, name, compute):
     their versions (any save or delete of one of them bumps its listing): for values made of
     those rows alone, such as the names of a locale's subsectors. One cache read."""
     tags = {ALL, *(list_tag(model) for model in models)}
-    version = tuple(sorted(versions(tags).items()))
+    found = versions(tags)
+    version = None if None in found.values() else tuple(sorted(found.items()))
     return process_memo.kept(("models", name), version, compute)
 
 

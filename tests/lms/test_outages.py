@@ -81,6 +81,33 @@ def test_the_cache_reads_its_default_and_writes_nothing_while_redis_is_away(redi
 
 
 @pytest.mark.skipif(not redis_reachable(), reason="no Redis at 127.0.0.1:6379")
+def test_while_redis_is_away_nothing_is_kept_in_the_process(redis_down, course):
+    """No bump can reach a kept value while the cache is away: the unpublished sections and
+    the served look-ups follow the database at once."""
+    from courses.models import CoursePage, LessonPage
+
+    lesson = course.get_children().first()
+    assert LessonPage.objects.served_inline().filter(pk=lesson.pk).exists()
+    CoursePage.objects.filter(pk=course.pk).update(live=False)
+    assert not LessonPage.objects.served_inline().filter(pk=lesson.pk).exists()
+
+
+@override_settings(HARBOUR_API_CACHE_TIMEOUT=0)
+def test_nothing_is_kept_in_the_process_longer_than_the_cache_timeout(course):
+    """Processes that share no cache (local memory, several workers) see each other's changes
+    within HARBOUR_API_CACHE_TIMEOUT: here 0, so at once, though no signal bumped a version."""
+    from wagtail.models import Page
+
+    from lms.services.pages import NotFound, live_lesson
+
+    lesson = course.get_children().first()
+    assert live_lesson(lesson.pk).pk == lesson.pk
+    # As another process would change it: no signal in this one.
+    Page.objects.filter(pk=course.pk).update(live=False)
+    with pytest.raises(NotFound):
+        live_lesson(lesson.pk)
+
+
 def test_with_redis_there_the_same_backend_caches(monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/15")
     with override_settings(CACHES=cache_from_env()):

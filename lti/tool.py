@@ -14,8 +14,10 @@ and the message type's claims; ``check_audience`` adds the ``azp`` rule of LTI 1
 for several audiences.
 """
 
+import logging
 import uuid
 
+import jwt
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 from pylti1p3.contrib.django import DjangoMessageLaunch, DjangoOIDCLogin
@@ -29,6 +31,8 @@ from pylti1p3.tool_config.abstract import IssuerToClientRelation
 
 from . import keys
 from .models import Deployment, Platform
+
+logger = logging.getLogger(__name__)
 
 STATE_SECONDS = 5 * 60
 LAUNCH_SECONDS = 60 * 60
@@ -44,17 +48,28 @@ class LaunchRefused(Exception):
         self.detail = detail
 
 
-def library_refusal(error):
-    """LaunchRefused for an error the LTI library raised while checking a login or launch."""
+def library_refusal(error, login=False):
+    """LaunchRefused for an error raised while the LTI library checked a login (``login``)
+    or a launch. Only the library's and the token decoder's own words are shown apart as the
+    detail; any other error's text stays in the log."""
     if isinstance(error, keys.KeyUnavailable):
         return LaunchRefused(str(error.message))
-    return LaunchRefused(
-        _(
+    if login:
+        reason = _(
+            "The login from your learning platform could not be started: it lacks what LTI 1.3 "
+            "asks for, or it does not match the platform's registration with Harbour."
+        )
+    else:
+        reason = _(
             "The launch could not be checked: the platform's message is not signed, addressed "
             "or formed as LTI 1.3 asks, or it has expired."
-        ),
-        detail=getattr(error, "message", None) or str(error) or type(error).__name__,
-    )
+        )
+    detail = None
+    if isinstance(error, LtiException | jwt.PyJWTError):
+        detail = getattr(error, "message", None) or str(error) or None
+    else:
+        logger.warning("LTI library error: %r", error)
+    return LaunchRefused(reason, detail=detail)
 
 
 def registration_for(platform):

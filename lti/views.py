@@ -102,7 +102,7 @@ def login_initiation(request):
             request.build_absolute_uri(reverse("lti:launch")), js_redirect=False
         )
     except (LtiException, keys.KeyUnavailable) as error:
-        refusal = tool.library_refusal(error)
+        refusal = tool.library_refusal(error, login=True)
         return refused(request, str(refusal), detail=refusal.detail)
 
 

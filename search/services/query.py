@@ -277,6 +277,8 @@ def _fill_hits(result, page_items, query, request, requested, search_types, rows
         search_type = SEARCH_TYPES[name]
         if (name, pk) in complete:
             row = rows[(name, pk)]
+            if issubclass(search_type.model, Page) and row.url_path is None:
+                continue  # the page is gone; its row waits for the index update to go too
             hit = _hit_of_row(search_type, pk, row, score, query, request, requested, url_page)
             result.hits.append(hit)
             continue

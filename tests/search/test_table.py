@@ -219,3 +219,22 @@ def test_a_renamed_subsector_is_the_facet_s_new_name_at_once(corpus):
     corpus.design.save()
     assert labels("en", "festivals")["design"] == "Product design"
     assert labels("pl", "festiwale")["design"] == "Wzornictwo"
+
+
+def test_a_row_that_outlives_its_page_gives_no_hit(corpus):
+    """Index updates may wait for the task worker: until then a deleted page's row is still
+    in the table, but a hit needs the page (its URL comes from the page table)."""
+    from django.db import connection
+
+    found = services.search("festivals", "en", types=["lesson"])
+    assert corpus.lesson_en.pk in [hit.id for hit in found.hits]
+    with connection.cursor() as cursor:
+        # The page's row in Wagtail's table gone, as after a delete the index has not seen.
+        cursor.execute(
+            "UPDATE harbour_search_searchentry SET object_id = %s WHERE object_id = %s "
+            "AND type = 'lesson'",
+            [10_000_000, corpus.lesson_en.pk],
+        )
+    found = services.search("festivals", "en", types=["lesson"])
+    assert all(hit.url for hit in found.hits)
+    assert 10_000_000 not in [hit.id for hit in found.hits]

@@ -168,6 +168,8 @@ def test_the_list_with_3_or_30_events_costs_the_same(
     three = len(queries)
 
     add_events(make_event, directory, 27)
+    # Warm again, as for 3: publishing makes what the process keeps (lms/memo.py) stale.
+    api.get_json(url)
     with django_assert_num_queries(three):
         data = api.get_json(url)
     assert data["count"] == 30

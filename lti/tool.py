@@ -24,7 +24,7 @@ from pylti1p3.contrib.django import DjangoMessageLaunch, DjangoOIDCLogin
 from pylti1p3.contrib.django.request import DjangoRequest
 from pylti1p3.cookie import CookieService
 from pylti1p3.deployment import Deployment as LibDeployment
-from pylti1p3.exception import LtiException
+from pylti1p3.exception import LtiException, OIDCException
 from pylti1p3.registration import Registration
 from pylti1p3.tool_config import ToolConfAbstract
 from pylti1p3.tool_config.abstract import IssuerToClientRelation
@@ -65,7 +65,7 @@ def library_refusal(error, login=False):
             "or formed as LTI 1.3 asks, or it has expired."
         )
     detail = None
-    if isinstance(error, LtiException | jwt.PyJWTError):
+    if isinstance(error, LtiException | OIDCException | jwt.PyJWTError):
         detail = getattr(error, "message", None) or str(error) or None
     else:
         logger.warning("LTI library error: %r", error)

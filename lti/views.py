@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
-from pylti1p3.exception import LtiException
+from pylti1p3.exception import LtiException, OIDCException
 
 from courses.api.batch import syllabus
 from courses.web.pages import catalogue_context
@@ -101,7 +101,7 @@ def login_initiation(request):
         return tool.oidc_login(request).redirect(
             request.build_absolute_uri(reverse("lti:launch")), js_redirect=False
         )
-    except (LtiException, keys.KeyUnavailable) as error:
+    except (LtiException, OIDCException, keys.KeyUnavailable) as error:
         refusal = tool.library_refusal(error, login=True)
         return refused(request, str(refusal), detail=refusal.detail)
 

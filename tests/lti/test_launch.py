@@ -294,3 +294,24 @@ def test_a_launch_with_malformed_claims_opens_the_lesson_and_ignores_them(
     identity = Identity.objects.get(platform=registered, sub="platform-user-1")
     assert identity.user.email == "" and identity.user.first_name == ""
     assert not LineItem.objects.filter(identity=identity).exists()
+
+
+def test_a_login_the_library_refuses_says_it_is_the_login_and_keeps_its_words_apart(
+    client, platform, registered, lesson
+):
+    """A login without login_hint: the library raises OIDCException (not an LtiException),
+    which was a 500."""
+    url = platform.login_url(resource("lesson", lesson))
+    parts = urlsplit(url)
+    query = [(key, value) for key, value in parse_qsl(parts.query) if key != "login_hint"]
+    with translation.override("de"):
+        reason = gettext(
+            "The login from your learning platform could not be started: it lacks what LTI 1.3 "
+            "asks for, or it does not match the platform's registration with Harbour."
+        )
+        title = gettext("The launch from your learning platform was refused")
+        response = client.get(parts.path, dict(query), HTTP_ACCEPT_LANGUAGE="de")
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert html.escape(title) in text and html.escape(reason) in text
+    assert '<code lang="en">Could not find login hint</code>' in text

@@ -88,6 +88,48 @@ def _next_seq(identifier):
     return seq
 
 
+def _insert_numbered(event):
+    """PostgreSQL: number and store ``event`` in one statement, the counter's UPDATE in a
+    data-modifying CTE feeding the INSERT. True when stored; False when the event is stored
+    already or the counter row does not exist yet (nothing is written then)."""
+    quote = connection.ops.quote_name
+    fields = [field for field in Event._meta.concrete_fields if field.attname != "seq"]
+    columns = ", ".join(quote(field.column) for field in fields)
+    values = ", ".join(f"CAST(%s AS {field.db_type(connection)})" for field in fields)
+    params = [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
+    counter, table = quote(FeedCounter._meta.db_table), quote(Event._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'WITH "numbered" AS (UPDATE {counter} SET "last" = "last" + 1 WHERE "id" = 1 AND '
+            f'NOT EXISTS (SELECT 1 FROM {table} WHERE "id" = %s) RETURNING "last") '
+            f'INSERT INTO {table} ("seq", {columns}) SELECT "last", {values} FROM "numbered" '
+            'RETURNING "seq"',
+            [Event._meta.pk.get_db_prep_value(event.pk, connection), *params],
+        )
+        found = cursor.fetchone()
+    if found is None:
+        return False
+    event.seq = found[0]
+    event._state.adding = False
+    event._state.db = connection.alias
+    return True
+
+
+def _store(event):
+    """Give ``event`` the next number and store it, unless an event of its id is stored
+    already (then False). On PostgreSQL one statement when the counter row exists
+    (``_insert_numbered``); elsewhere the number first (UPDATE … RETURNING), then the INSERT:
+    SQLite has no data-modifying CTE, and it runs one writer at a time anyway."""
+    if connection.vendor == "postgresql" and _insert_numbered(event):
+        return True
+    seq = _next_seq(event.pk)
+    if seq is None:
+        return False
+    event.seq = seq
+    event.save(force_insert=True)
+    return True
+
+
 def record(
     type,
     *,
@@ -107,24 +149,22 @@ def record(
 
     assert type in EVENT_TYPES, type
     identifier = event_id(f"{type}:{key}")
+    event = Event(
+        id=identifier,
+        type=type,
+        occurred_at=occurred_at or timezone.now(),
+        object_type=object_type,
+        object_id=str(object_id or ""),
+        translation_key=translation_key,
+        locale=locale or "",
+        course_id=course_id,
+        user=user,
+        data=data or {},
+    )
     # Inside the caller's transaction no savepoint is needed: an error here fails the change.
     with transaction.atomic(savepoint=False):
-        seq = _next_seq(identifier)
-        if seq is None:
+        if not _store(event):
             return None
-        event = Event.objects.create(
-            id=identifier,
-            seq=seq,
-            type=type,
-            occurred_at=occurred_at or timezone.now(),
-            object_type=object_type,
-            object_id=str(object_id or ""),
-            translation_key=translation_key,
-            locale=locale or "",
-            course_id=course_id,
-            user=user,
-            data=data or {},
-        )
         rows = [
             Delivery(event=event, kind=Delivery.Kind.WEBHOOK, subscription=subscription)
             for subscription in active_subscriptions()

@@ -47,10 +47,11 @@ def statements(queries):
     return [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
 
 
-def test_a_progress_put_as_a_player_sends_it_takes_seven_queries(learner, lessons):
+def test_a_progress_put_as_a_player_sends_it_takes_six_queries(learner, lessons):
     """The bench's write: a known lesson already completed, a new position and time. Token;
     the lesson and its course (one query, each served inside it); the locked enrolment; the
-    row, its UPDATE; then the event: counter, INSERT. The locale and the site come from the
+    row, its UPDATE; then the event, numbered and stored in one statement on PostgreSQL (the
+    counter's UPDATE in a CTE feeding the INSERT), in two on SQLite. The locale and the site come from the
     per-process memo of lms/api/cache.py, the active webhook subscriptions from the outbox's
     (outbox.events.active_subscriptions): cache reads, no query."""
     client = api_client_for(learner)
@@ -68,7 +69,7 @@ def test_a_progress_put_as_a_player_sends_it_takes_seven_queries(learner, lesson
     body = response.json()
     assert (body["status"], body["position"], body["time_spent"]) == ("completed", "b-3", 40)
     sql = statements(queries)
-    assert len(sql) <= 7, "\n".join(sql)
+    assert len(sql) <= (6 if connection.vendor == "postgresql" else 7), "\n".join(sql)
     # Served is checked inside the page queries: no view restriction or section read first.
     assert not [q for q in sql if q.startswith('SELECT "wagtailcore_pageviewrestriction"')]
     assert not [q for q in sql if 'FROM "outbox_subscription"' in q]

@@ -17,13 +17,19 @@ depends on:
   lists other than the page tree, which the page tags cover): any change of that model
   bumps it;
 - ``all``: ``content_changed()`` (bulk imports, locales, sites, view restrictions, moves,
-  unpublishing a page with children) bumps it, and every response depends on it.
+  unpublishing a page with children) bumps it, and every response depends on it;
+- a tag of tables whose writes send no signal (``tag_tables``): a response that reads one
+  depends on the tag its writer bumps. The search index is one (search.table.TAG: Harbour's
+  search table and Wagtail's index tables, written in bulk, with raw SQL and by the task
+  worker): the search API and the lists' ``?search=`` depend on it.
 
 The tags are collected while the response is computed: every model instance created from a
-row (``post_init``) adds its tag, and every table a query reads adds ``list:<model>`` (a
-listing) or, for a detail, the models outside the page tree. A publish, unpublish, save,
-delete or move bumps the tags of what changed: the page and its model's list, and its parent
-page when it started or stopped being served (a new lesson changes its course).
+row (``post_init``) adds its tag, every table a query reads (ORM or raw SQL) adds
+``list:<model>`` (a listing) or, for a detail, the models outside the page tree, or the tag
+given to it (``tag_tables``), and a value kept by ``memo_of`` the listings of its models. A
+publish, unpublish, save, delete or move bumps the tags of what changed: the page and its
+model's list, and its parent page when it started or stopped being served (a new lesson
+changes its course).
 A stored response counts while each of its tags still has the version it was stored with;
 the versions come in the same round trip as the response (``get_many``; each process
 remembers which tags a key has, so a hit is one round trip once it has seen the key). A
@@ -88,7 +94,10 @@ UNTRACKED_APPS = {
 }
 # Tables every page query joins, whose changes the page tags already cover.
 TREE_TABLES = {"wagtailcore_page", "wagtailcore_locale"}
-TABLE = re.compile(r'(?:FROM|JOIN) "(\w+)"')
+# Table names after FROM or JOIN, quoted (the ORM) or not (raw SQL such as search.table's).
+TABLE = re.compile(r'(?:FROM|JOIN)\s+"?(\w+)"?')
+# table → the tag a response that reads it depends on (``tag_tables``).
+_table_tags = {}
 
 _collecting = contextvars.ContextVar("harbour_api_cache_tags", default=None)
 # The version of ``all`` while a response is computed: what memo() keys its values on.
@@ -193,8 +202,13 @@ def memo(name, compute):
 def memo_of(models, name, compute):
     """``compute()``, kept in this process while ``all`` and the listings of ``models`` keep
     their versions (any save or delete of one of them bumps its listing): for values made of
-    those rows alone, such as the names of a locale's subsectors. One cache read."""
+    those rows alone, such as the names of a locale's subsectors. One cache read. A response
+    being computed for the cache depends on those listings, whether the value was kept or
+    its queries ran."""
     tags = {ALL, *(list_tag(model) for model in models)}
+    collector = _collecting.get()
+    if collector is not None:
+        collector.tags |= tags
     found = versions(tags)
     version = None if None in found.values() else tuple(sorted(found.items()))
     return process_memo.kept(("models", name), version, compute)
@@ -212,19 +226,33 @@ def kept_locale(request, negotiate):
     return requested
 
 
+def kept_locale_now(request, negotiate):
+    """``kept_locale()`` also outside a response being computed for the cache (a write, or
+    any request while ``HARBOUR_API_CACHE`` is off: the tags are bumped all the same): one
+    cache read instead of two queries."""
+    if _epoch.get() is not None:
+        return kept_locale(request, negotiate)
+    token = _epoch.set(versions({ALL})[ALL])
+    try:
+        return kept_locale(request, negotiate)
+    finally:
+        _epoch.reset(token)
+
+
 class KeptLocaleMixin:
     """For API views outside the response cache (a learner's progress write): the locale and
     the site from memo(), for one cache read instead of two queries."""
 
     def negotiate_locale(self, request):
-        negotiate = super().negotiate_locale
-        if not enabled():
-            return negotiate(request)
-        token = _epoch.set(versions({ALL})[ALL])
-        try:
-            return kept_locale(request, negotiate)
-        finally:
-            _epoch.reset(token)
+        return kept_locale_now(request, super().negotiate_locale)
+
+
+def tag_tables(tag, tables):
+    """A response that reads any of ``tables`` depends on ``tag``, whatever app they belong to
+    (untracked ones too): for tables written in bulk or with raw SQL, whose writer calls
+    ``bump({tag})`` after each change."""
+    for table in tables:
+        _table_tags[table] = tag
 
 
 # --- Collecting what a response shows ------------------------------------------------------
@@ -251,6 +279,9 @@ class Collector:
         if self.is_list and self.model is not None:
             tags.add(list_tag(self.model))
         for table in self.tables - skip:
+            if table in _table_tags:
+                tags.add(_table_tags[table])
+                continue
             model = by_table.get(table)
             if model is None or model._meta.app_label in UNTRACKED_APPS:
                 continue
@@ -372,7 +403,7 @@ class CachedResponseMixin:
         return None
 
     def negotiate_locale(self, request):
-        return kept_locale(request, super().negotiate_locale)
+        return kept_locale_now(request, super().negotiate_locale)
 
     def finalize_response(self, request, response, *args, **kwargs):
         key = getattr(self, "_response_key", None)

@@ -168,3 +168,22 @@ def test_a_detail_without_its_syllabus_drops_its_queries(api, course):
     without = measure(api, url + "&fields=-lessons,-related_case_studies")
     assert without < full
     print(f"course detail: {full} queries, {without} without syllabus and case studies")
+
+
+@pytest.mark.parametrize(
+    "path", ["courses/?locale=pl", "courses/{course}/", "lessons/{lesson}/?locale=pl"]
+)
+def test_the_locale_and_the_site_are_kept_with_the_cache_off(api, course, path):
+    """With ``HARBOUR_API_CACHE`` off, changes still bump the tags, so the negotiated locale
+    and the site stay kept in the process (lms/api/cache.py, ``kept_locale_now``)."""
+    lessons = list(course.get_children().specific())
+    url = "/api/v1/" + path.format(course=course.pk, lesson=lessons[0].pk)
+    api.get_json(url)
+    with CaptureQueriesContext(connection) as queries:
+        api.get_json(url)
+    read = [q["sql"].split(" WHERE ")[0] for q in queries if q["sql"].startswith("SELECT")]
+    assert not [
+        sql
+        for sql in read
+        if sql.endswith(('FROM "wagtailcore_locale"', 'FROM "wagtailcore_site"'))
+    ]

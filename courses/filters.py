@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 from wagtail.search.backends import get_search_backend
 
+from lms.api.cache import not_stored
 from lms.api.exceptions import search_backend
 from lms.i18n import language_name
 from outbox.models import Event
@@ -111,9 +112,13 @@ def search_ids(queryset, query):
     candidates = model.objects.all()
     if hasattr(candidates, "served"):
         candidates = candidates.served()
+    backend = get_search_backend()
+    if not getattr(backend, "bumps_response_cache", False):
+        # No bump reaches its index (Elasticsearch): a cached list may not keep what it found.
+        not_stored()
     # A backend that is down is a 503 (lms.api.exceptions.SearchUnavailable), never a 500.
     with search_backend():
-        results = get_search_backend().search(query, candidates, operator="and")[:SEARCH_LIMIT]
+        results = backend.search(query, candidates, operator="and")[:SEARCH_LIMIT]
         return [obj.pk for obj in results]
 
 

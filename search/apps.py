@@ -60,8 +60,18 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from django.apps import apps
         from wagtail.models import PageViewRestriction
         from wagtail.signals import post_page_move
+
+        from lms.api.cache import tag_tables
+
+        from . import table
+
+        # A response that reads the search index (this app's table, or Wagtail's index for the
+        # lists' ?search= and autocomplete) is dropped when the index changes (table.TAG).
+        index_tables = [m._meta.db_table for m in apps.get_app_config("wagtailsearch").get_models()]
+        tag_tables(table.TAG, [table.ENTRY_TABLE, table.FTS_TABLE, *index_tables])
 
         post_save.connect(_restriction_changed, sender=PageViewRestriction)
         post_delete.connect(_restriction_changed, sender=PageViewRestriction)

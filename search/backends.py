@@ -141,6 +141,10 @@ class AnalysingBackend:
     """What Harbour adds to a database backend: search.analysis at index and query time."""
 
     harbour_analysis = True
+    # Its index writes bump the response cache's search tag (search.table.TAG, through
+    # table.refresh_objects): a response that read this index may be stored. Elasticsearch's
+    # may not (lms.api.cache.not_stored).
+    bumps_response_cache = True
     index_language = None
     # None: every content language, and the plain words.
     query_languages = None

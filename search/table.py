@@ -13,6 +13,19 @@ A search (``find``) costs two queries whatever the number of hits: the page of h
 the database (SQLite FTS5 bm25 with the weights of ``WEIGHTS``, PostgreSQL ts_rank over the
 weighted tsvector) with LIMIT/OFFSET, and one GROUP BY over the same match for the counts by
 type and every facet.
+
+The response cache (lms/api/cache.py) serves searches again while ``TAG`` keeps its version:
+every response that reads the search index depends on it (``tag_tables`` in search.apps: this
+table, its FTS5 table and Wagtail's index tables, which the search API, its autocomplete and the
+lists' ``?search=`` read), and every change of the index bumps it (``changed``): each write of
+rows here (``refresh`` and so ``refresh_subtree``, ``refresh_moved``, ``rebuild``, the fill
+after ``migrate``, ``rebuild_search_table``; ``_sync_paths``), and each time Harbour's database
+backends index or remove a page or a searchable object (``refresh_objects``, also when no row
+changes: Wagtail's own index did, and a page's new slug changes the URLs of the hits below it,
+which come from the page table). So a cached search follows the index, whenever the task worker
+updates it. The rest a hit or a facet shows is read live and tagged as any listing's: the
+owners' subsectors and countries (their tables), the facets' names (``memo_of`` of subsectors
+and countries), the locale (``all``); a move, a view restriction or a locale bumps ``all``.
 """
 
 import re
@@ -25,6 +38,7 @@ from wagtail.search import index
 
 from courses.querysets import hidden_q
 from lms import i18n
+from lms.api.cache import bump, list_tag
 
 from . import analysis
 from .models import SearchEntry
@@ -36,6 +50,13 @@ ENTRY_TABLE = SearchEntry._meta.db_table
 # body); PostgreSQL's ts_rank weighs A (title) 1.0, B 0.4, C 0.2.
 WEIGHTS = (0.0, 10.0, 2.0, 1.0)
 CHUNK = 500
+# What every response that reads the search index depends on (see above).
+TAG = list_tag(SearchEntry)
+
+
+def changed():
+    """The search index changed: every cached response that read it is stale."""
+    bump({TAG})
 
 
 def supported():
@@ -151,6 +172,8 @@ def refresh(search_type, keys):
             SearchEntry.objects.filter(type=search_type.name, translation_key__in=chunk).delete()
             SearchEntry.objects.bulk_create(entries, batch_size=CHUNK)
         written += len(entries)
+    if keys:
+        changed()
     return written
 
 
@@ -171,6 +194,8 @@ def refresh_objects(model, objs):
         return
     search_type = type_of(model)
     objs = list(objs)
+    if search_type is not None or issubclass(model, Page):
+        changed()
     if search_type is not None:
         refresh(search_type, [obj.translation_key for obj in objs])
     if issubclass(model, Page):
@@ -257,6 +282,8 @@ def _sync_paths(prefix):
             f"WHERE type IN ({_in(names)}) AND path LIKE %s AND path <> {current}",
             [*names, prefix + "%"],
         )
+        if cursor.rowcount:
+            changed()
 
 
 def rebuild(progress=None):
@@ -277,6 +304,7 @@ def rebuild(progress=None):
                 written[search_type.name] += refresh(search_type, keys[start : start + CHUNK])
                 if progress:
                     progress(search_type, min(start + CHUNK, len(keys)), len(keys))
+        changed()
     return written
 
 

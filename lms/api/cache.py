@@ -42,8 +42,10 @@ commit under the versions after it.
 A hit skips locale negotiation, the queryset, the serializers and the rendering: it costs no
 query. It still passes through authentication, permissions and throttling, so a client meets
 its rate limit. Only 200 responses are stored, so a stored response means its parameters and
-locale were valid; a bad request always reaches the view and gets its 400. The stored ETag
-comes back with the body, so APIMiddleware answers If-None-Match without hashing it again.
+locale were valid; a bad request always reaches the view and gets its 400, and a backend that
+is down its 503. Nor is a response stored that read what no bump reaches (``not_stored``: an
+Elasticsearch index). The stored ETag comes back with the body, so APIMiddleware answers
+If-None-Match without hashing it again.
 
 Settings: ``HARBOUR_API_CACHE`` (default True) turns it off; ``HARBOUR_API_CACHE_TIMEOUT``
 (seconds, default 300) bounds how long a response is kept, which is also how long a process
@@ -247,6 +249,15 @@ class KeptLocaleMixin:
         return kept_locale_now(request, super().negotiate_locale)
 
 
+def not_stored():
+    """The response being computed reads something whose changes no bump reaches (an
+    Elasticsearch index: the task worker updates it, and it shows a write only after its
+    refresh interval): it is computed again for every request."""
+    collector = _collecting.get()
+    if collector is not None:
+        collector.storable = False
+
+
 def tag_tables(tag, tables):
     """A response that reads any of ``tables`` depends on ``tag``, whatever app they belong to
     (untracked ones too): for tables written in bulk or with raw SQL, whose writer calls
@@ -262,6 +273,7 @@ class Collector:
     def __init__(self, is_list, model, tree_models):
         self.tags = {ALL}
         self.tables = set()
+        self.storable = True
         self.is_list = is_list
         self.model = model
         self.tree_models = tree_models
@@ -425,8 +437,9 @@ class CachedResponseMixin:
         set_response_etag(response)
         tags = self._collector.all_tags()
         current = versions(tags)
-        if backend().get(BUMPS_KEY, 0) != self._bumps:
-            # Something changed while this response was computed: it may show the old.
+        if backend().get(BUMPS_KEY, 0) != self._bumps or not self._collector.storable:
+            # Something changed while this response was computed: it may show the old. Or
+            # it read what no bump reaches (``not_stored``).
             return response
         backend().set(
             key,

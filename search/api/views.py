@@ -1,8 +1,15 @@
-"""The search API: thin views that validate parameters and call search.services."""
+"""The search API: thin views that validate parameters and call search.services.
+
+Both are served through the response cache (lms/api/cache.py) like the content endpoints: a
+repeated search is one cache round trip and no query, until the search index changes
+(search.table.TAG) or anything else the hits and facets show does. On Elasticsearch, whose
+index writes bump nothing, each search is computed (``lms.api.cache.not_stored``).
+"""
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.response import Response
 
+from lms.api.cache import CachedResponseMixin
 from lms.api.exceptions import FieldErrors
 from lms.api.links import absolute
 from lms.api.views import HarbourAPIView
@@ -24,8 +31,9 @@ ACCEPT_LANGUAGE = OpenApiParameter(
 ERRORS = {503: OpenApiResponse(description="The search backend is unavailable.")}
 
 
-class BaseSearchView(HarbourAPIView):
-    """The parameters are declared by a serializer; the base view rejects any other."""
+class BaseSearchView(CachedResponseMixin, HarbourAPIView):
+    """The parameters are declared by a serializer; the base view rejects any other. Only a
+    200 is stored: a 400 (bad parameters) or a 503 (the backend down) is computed each time."""
 
     params_serializer_class = None
 

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from courses.filters import normalise_query
 from courses.querysets import hidden_q
 from lms import i18n
-from lms.api.cache import memo_of
+from lms.api.cache import memo_of, not_stored
 from lms.api.exceptions import search_backend
 from lms.api.links import api_url
 
@@ -184,7 +184,7 @@ def search(
     if not query:
         return result
 
-    backend = backend_for_language(requested.code, requested.fallback_code)
+    backend = _backend(requested)
     with search_backend():
         if uses_table(backend):
             _search_table(result, query, requested, search_types, subsector, country, request)
@@ -194,6 +194,15 @@ def search(
             )
             _fill_hits(result, page_items, query, request, requested, search_types)
     return result
+
+
+def _backend(requested):
+    """The backend for the requested locale; a cached response may keep what it found only
+    where its index writes bump the cache (search.backends, search.table.TAG)."""
+    backend = backend_for_language(requested.code, requested.fallback_code)
+    if not getattr(backend, "bumps_response_cache", False):
+        not_stored()
+    return backend
 
 
 def uses_table(backend):
@@ -297,7 +306,7 @@ def autocomplete(query, locale, limit=10, request=None):
     query = normalise_query(query)
     if not query:
         return []
-    backend = backend_for_language(requested.code, requested.fallback_code)
+    backend = _backend(requested)
     suggestions = []
     hidden = hidden_q()
     with search_backend():

@@ -12,18 +12,15 @@ learner's language, with the partner's contact as Reply-To, and from then on the
 import datetime
 import math
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
 from courses.models import Partner
 from lms.i18n import fallback_locale_code, supported_locale_codes
 from lms.services import verification
-from lms.services.emails import language_of
+from lms.services.emails import language_of, send_rendered
 
 from .models import ContactRequest, PartnerCompetencies
 
@@ -136,19 +133,13 @@ def send_contact_request(request_id):
     contact = PartnerCompetencies.objects.filter(partner=request.partner).first()
     if contact is None or not contact.contact_email:
         return 0
-    language = partner_language(request.partner)
-    with translation.override(language):
-        context = {"request": request, "requester": request.user, "partner": request.partner}
-        subject = render_to_string("network/email/contact_request_subject.txt", context)
-        body = render_to_string("network/email/contact_request.txt", context)
-    reply_to = [request.user.email] if request.user.email else []
-    EmailMessage(
-        " ".join(subject.split()),
-        body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+    send_rendered(
+        "network/email/contact_request",
+        {"request": request, "requester": request.user, "partner": request.partner},
         to=[contact.contact_email],
-        reply_to=reply_to,
-    ).send()
+        language=partner_language(request.partner),
+        reply_to=[request.user.email] if request.user.email else [],
+    )
     ContactRequest.objects.filter(pk=request.pk).update(emailed_at=timezone.now())
     return 1
 
@@ -188,17 +179,13 @@ def send_contact_reply(request_id):
         return 0
     if not request.user.email:
         return 0
-    with translation.override(language_of(request.user)):
-        context = {"request": request, "requester": request.user, "partner": request.partner}
-        subject = render_to_string("network/email/contact_reply_subject.txt", context)
-        body = render_to_string("network/email/contact_reply.txt", context)
-    EmailMessage(
-        " ".join(subject.split()),
-        body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+    send_rendered(
+        "network/email/contact_reply",
+        {"request": request, "requester": request.user, "partner": request.partner},
         to=[request.user.email],
+        language=language_of(request.user),
         reply_to=[request.reply_from],
-    ).send()
+    )
     ContactRequest.objects.filter(pk=request.pk).update(reply_emailed_at=timezone.now())
     return 1
 

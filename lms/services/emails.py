@@ -58,16 +58,26 @@ def unsubscribe(token):
     return True
 
 
+def send_rendered(template, context, *, to, language, reply_to=None, headers=None):
+    """Render ``<template>_subject.txt`` (on one line) and ``<template>.txt`` in ``language``
+    and send them to ``to`` from ``DEFAULT_FROM_EMAIL``: how every Harbour email is made."""
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
+    EmailMessage(
+        " ".join(subject.split()), body, to=to, reply_to=reply_to, headers=headers or {}
+    ).send()
+
+
 def _send(user, template, context, headers=None):
     language = language_of(user)
-    with translation.override(language):
-        context = {"user": user, "language": language, **context}
-        subject = render_to_string(f"lms/email/{template}_subject.txt", context)
-        body = render_to_string(f"lms/email/{template}.txt", context)
-        message = EmailMessage(
-            " ".join(subject.split()), body, to=[user.email], headers=headers or {}
-        )
-        message.send()
+    send_rendered(
+        f"lms/email/{template}",
+        {"user": user, "language": language, **context},
+        to=[user.email],
+        language=language,
+        headers=headers,
+    )
 
 
 # The certificate -------------------------------------------------------------------------

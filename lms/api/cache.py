@@ -435,11 +435,13 @@ class CachedResponseMixin:
         if response.status_code != 200:
             return response
         set_response_etag(response)
+        if not self._collector.storable:
+            # It read what no bump reaches (``not_stored``).
+            return response
         tags = self._collector.all_tags()
         current = versions(tags)
-        if backend().get(BUMPS_KEY, 0) != self._bumps or not self._collector.storable:
-            # Something changed while this response was computed: it may show the old. Or
-            # it read what no bump reaches (``not_stored``).
+        if backend().get(BUMPS_KEY, 0) != self._bumps:
+            # Something changed while this response was computed: it may show the old.
             return response
         backend().set(
             key,

@@ -16,8 +16,8 @@ depends on:
   it reads, such as the snippets it filters by; a detail: the page models of its nested
   lists other than the page tree, which the page tags cover): any change of that model
   bumps it;
-- ``all``: ``content_changed()`` (bulk imports, locales, sites, view restrictions, moves,
-  unpublishing a page with children) bumps it, and every response depends on it;
+- ``all``: ``content_changed()`` (bulk imports, locales, sites, view restrictions, moves, a
+  new slug of a page with children, unpublishing a page with children) bumps it, and every response depends on it;
 - a tag of tables whose writes send no signal (``tag_tables``): a response that reads one
   depends on the tag its writer bumps. The search index is one (search.table.TAG: Harbour's
   search table and Wagtail's index tables, written in bulk, with raw SQL and by the task
@@ -68,7 +68,7 @@ from django.utils.cache import set_response_etag
 from rest_framework.views import APIView
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from lms import memo as process_memo
 from lms.i18n import locale_from_accept_language
@@ -485,6 +485,13 @@ def page_changed(page, joined_or_left=False):
     bump(tags)
 
 
+def _slug_changed(sender, instance, **kwargs):
+    if instance.numchild:
+        content_changed()
+    else:
+        page_changed(instance)
+
+
 def _published(sender, instance, **kwargs):
     page_changed(instance)
 
@@ -548,8 +555,10 @@ def connect_signals():
     """Called from CoursesConfig.ready(), so that commands and the admin invalidate too."""
     page_published.connect(_published, dispatch_uid="harbour-api-cache-published")
     page_unpublished.connect(_unpublished, dispatch_uid="harbour-api-cache-unpublished")
-    # A move changes the URLs of every page below: rare enough to drop everything.
+    # A move changes the URLs of every page below: rare enough to drop everything. So does a
+    # new slug of a page with children (a leaf's own tag covers its own URL).
     post_page_move.connect(content_changed, dispatch_uid="harbour-api-cache-move")
+    page_slug_changed.connect(_slug_changed, dispatch_uid="harbour-api-cache-slug")
     # Snippets, page saves outside the publish flow (imports, generated content, syncs of
     # translations) and their relations.
     pre_save.connect(_page_saving, dispatch_uid="harbour-api-cache-saving")

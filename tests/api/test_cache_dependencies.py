@@ -144,3 +144,22 @@ def test_publishing_a_course_keeps_the_other_courses_cached(api, courses):
     assert fetch(api, detail(sound))[0]["title"] == "Sound of the Baltic, revised"
     assert fetch(api, detail(borders))[1]
     assert fetch(api, detail(audiences))[1]
+
+
+def test_a_new_slug_reaches_the_urls_of_every_page_below(
+    api, courses, django_capture_on_commit_callbacks
+):
+    """A section's new slug changes the URLs of the pages below it, which a stored response
+    shows without reading the section: it drops every stored response, as a move does."""
+    borders = courses["borders"]
+    lesson = borders.get_children().first()
+    warm(api, "/api/v1/courses/", detail(lesson))
+    index = borders.get_parent().specific
+    index.slug = "learning-modules"
+    with django_capture_on_commit_callbacks(execute=True):
+        index.save_revision().publish()
+
+    data, hit = fetch(api, "/api/v1/courses/")
+    assert not hit and "/learning-modules/" in str(data)
+    data, hit = fetch(api, detail(lesson))
+    assert not hit and "/learning-modules/" in str(data)

@@ -17,7 +17,8 @@ depends on:
   lists other than the page tree, which the page tags cover): any change of that model
   bumps it;
 - ``all``: ``content_changed()`` (bulk imports, locales, sites, view restrictions, moves, a
-  new slug of a page with children, unpublishing a page with children) bumps it, and every response depends on it;
+  new slug of a page with children, unpublishing a page with children) bumps it, and every
+  response depends on it;
 - a tag of tables whose writes send no signal (``tag_tables``): a response that reads one
   depends on the tag its writer bumps. The search index is one (search.table.TAG: Harbour's
   search table and Wagtail's index tables, written in bulk, with raw SQL and by the task

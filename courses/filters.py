@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 from wagtail.search.backends import get_search_backend
 
-from lms.api.cache import not_stored
+from lms.api.cache import not_stored_unless_bumped
 from lms.api.exceptions import search_backend
 from lms.i18n import language_name
 from outbox.models import Event
@@ -113,9 +113,8 @@ def search_ids(queryset, query):
     if hasattr(candidates, "served"):
         candidates = candidates.served()
     backend = get_search_backend()
-    if not getattr(backend, "bumps_response_cache", False):
-        # No bump reaches its index (Elasticsearch): a cached list may not keep what it found.
-        not_stored()
+    # No bump reaches an Elasticsearch index: a cached list may not keep what it found.
+    not_stored_unless_bumped(backend)
     # A backend that is down is a 503 (lms.api.exceptions.SearchUnavailable), never a 500.
     with search_backend():
         results = backend.search(query, candidates, operator="and")[:SEARCH_LIMIT]

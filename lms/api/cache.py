@@ -259,6 +259,13 @@ def not_stored():
         collector.storable = False
 
 
+def not_stored_unless_bumped(backend):
+    """``not_stored()`` unless ``backend``'s index writes bump the response cache (Harbour's
+    database backends: ``bumps_response_cache``); for every response that reads an index."""
+    if not getattr(backend, "bumps_response_cache", False):
+        not_stored()
+
+
 def tag_tables(tag, tables):
     """A response that reads any of ``tables`` depends on ``tag``, whatever app they belong to
     (untracked ones too): for tables written in bulk or with raw SQL, whose writer calls

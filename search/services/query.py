@@ -13,7 +13,7 @@ from wagtail.models import Page
 from courses.filters import normalise_query
 from courses.querysets import hidden_q
 from lms import i18n
-from lms.api.cache import memo_of, not_stored
+from lms.api.cache import memo_of, not_stored_unless_bumped
 from lms.api.exceptions import search_backend
 from lms.api.links import api_url
 
@@ -200,8 +200,7 @@ def _backend(requested):
     """The backend for the requested locale; a cached response may keep what it found only
     where its index writes bump the cache (search.backends, search.table.TAG)."""
     backend = backend_for_language(requested.code, requested.fallback_code)
-    if not getattr(backend, "bumps_response_cache", False):
-        not_stored()
+    not_stored_unless_bumped(backend)
     return backend
 
 

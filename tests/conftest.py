@@ -18,10 +18,15 @@ def badge_key(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """API throttles count requests in the cache; each test starts with none counted."""
+    """API throttles count requests in the cache; each test starts with none counted. The
+    versions of what processes keep go with it (lms.memo), and so do the lessons' tags that
+    ``live_lesson`` learned: a page id of an earlier test may be another lesson's now."""
     from django.core.cache import cache
 
+    from lms.services import pages
+
     cache.clear()
+    pages._lesson_tags.clear()
     yield
 
 

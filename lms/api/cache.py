@@ -208,13 +208,21 @@ def memo_of(models, name, compute):
     those rows alone, such as the names of a locale's subsectors. One cache read. A response
     being computed for the cache depends on those listings, whether the value was kept or
     its queries ran."""
-    tags = {ALL, *(list_tag(model) for model in models)}
+    return memo_on({ALL, *(list_tag(model) for model in models)}, ("models", name), compute)
+
+
+def memo_on(tags, name, compute):
+    """``compute()``, kept in this process under ``name`` while every one of ``tags`` keeps its
+    version: one cache read, before ``compute()`` runs, so that a change committed after it
+    is never kept under the versions read. A response being computed for the cache depends
+    on ``tags``, whether the value was kept or computed."""
+    tags = set(tags)
     collector = _collecting.get()
     if collector is not None:
         collector.tags |= tags
     found = versions(tags)
     version = None if None in found.values() else tuple(sorted(found.items()))
-    return process_memo.kept(("models", name), version, compute)
+    return process_memo.kept(name, version, compute)
 
 
 def kept_locale(request, negotiate):

@@ -7,6 +7,8 @@ who switches from Polish to English keeps every lesson they completed, and a les
 English counts for everyone.
 """
 
+import copy
+
 from django.db.models import Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext as _
@@ -15,6 +17,8 @@ from wagtail.models import Page
 from courses.models import CoursePage, LessonPage
 from courses.querysets import served_inline
 from lms import i18n
+from lms.api.cache import ALL, memo_on
+from lms.memo import MAX_KEPT
 
 
 class LearnerError(Exception):
@@ -48,32 +52,67 @@ def live_course(course_id):
     return course
 
 
+# lesson id → what a kept look-up of it depends on (``live_lesson``), learned from the look-up
+# before: the response cache's ``all`` (moves, view restrictions, unpublished sections,
+# locales) and the ``pageid`` tags of the lesson and its course (every save of either).
+_lesson_tags = {}
+
+
 def live_lesson(lesson_id):
     """The served lesson with this page id, in any locale: its course is live too. The lesson
     and its course (its parent page) come in one query, each with its locale and each checked
-    as served inside it (``served_inline``); ``lesson_course()`` then reuses the course."""
+    as served inside it (``served_inline``); ``lesson_course()`` then reuses the course.
+
+    From the third look-up of an id on, the process answers from what it kept
+    (``lms.api.cache.memo_on``) while the versions of the tags the look-up before learned
+    stay the same: a learner's player reports progress on the same lesson again and again.
+    Each caller gets its own copies."""
+    if not valid_id(lesson_id):
+        raise _no_lesson(lesson_id)
+    tags = _lesson_tags.get(lesson_id)
+    if tags is None:
+        lesson = _served_lesson(lesson_id)
+    else:
+        kept = memo_on(tags, ("live_lesson", lesson_id, tags), lambda: _served_lesson(lesson_id))
+        lesson = copy.copy(kept)
+        if "_live_course" in kept.__dict__:
+            lesson._live_course = copy.copy(kept._live_course)
+    course = lesson.__dict__.get("_live_course")
+    learned = (ALL, f"pageid:{lesson_id}", f"pageid:{course.pk}") if course else None
+    if learned != tags:
+        # The first look-up, or the lesson has moved to another course (a move bumps ``all``).
+        if len(_lesson_tags) >= MAX_KEPT:
+            _lesson_tags.clear()
+        _lesson_tags[lesson_id] = learned
+    return lesson
+
+
+def _no_lesson(lesson_id):
+    return NotFound(_("There is no published lesson with id %(id)s.") % {"id": lesson_id})
+
+
+def _served_lesson(lesson_id):
     lesson = course = None
-    if valid_id(lesson_id):
-        parent_path = (
-            Page.objects.filter(pk=lesson_id)
-            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-            .order_by()
-            .values("parent_path")[:1]
-        )
-        # Two index look-ups (the id, the parent's unique path), not a scan of the tree.
-        pages = (
-            served_inline(Page.objects.all())
-            .filter(Q(pk=lesson_id) | Q(path=Subquery(parent_path)))
-            .select_related("locale", "lessonpage", "coursepage")
-            .order_by()
-        )
-        for page in pages:
-            if page.pk == lesson_id:
-                lesson = getattr(page, "lessonpage", None)
-            else:
-                course = getattr(page, "coursepage", None)
+    parent_path = (
+        Page.objects.filter(pk=lesson_id)
+        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .order_by()
+        .values("parent_path")[:1]
+    )
+    # Two index look-ups (the id, the parent's unique path), not a scan of the tree.
+    pages = (
+        served_inline(Page.objects.all())
+        .filter(Q(pk=lesson_id) | Q(path=Subquery(parent_path)))
+        .select_related("locale", "lessonpage", "coursepage")
+        .order_by()
+    )
+    for page in pages:
+        if page.pk == lesson_id:
+            lesson = getattr(page, "lessonpage", None)
+        else:
+            course = getattr(page, "coursepage", None)
     if lesson is None:
-        raise NotFound(_("There is no published lesson with id %(id)s.") % {"id": lesson_id})
+        raise _no_lesson(lesson_id)
     if course is not None:
         lesson._live_course = course
     return lesson

@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lms.models import Enrolment, LessonProgress
+from tests import factories
 from tests.lms.conftest import api_client_for
 
 
@@ -77,3 +78,100 @@ def test_a_progress_put_as_a_player_sends_it_takes_six_queries(learner, lessons)
     # The lock is still taken (PostgreSQL; SQLite serialises writers and has no FOR UPDATE).
     if connection.vendor == "postgresql":
         assert any("FOR UPDATE" in q and '"lms_enrolment"' in q for q in sql)
+
+
+# A lesson the process keeps (lms.services.pages.live_lesson) ------------------------------
+
+
+def put(client, lesson, **values):
+    return client.put(f"/api/v1/progress/lessons/{lesson.pk}/", values, format="json")
+
+
+def kept(client, lesson):
+    """Three reports on the lesson: the first learns what its look-up depends on, the second
+    keeps it, the third is answered from what was kept."""
+    for seconds in (10, 20, 30):
+        assert put(client, lesson, time_spent=seconds).status_code == 200
+
+
+def page_reads(queries):
+    return [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith("SELECT") and '"courses_lessonpage"' in q["sql"]
+    ]
+
+
+def test_a_lesson_reported_on_again_and_again_is_read_from_the_process(learner, lessons):
+    client = api_client_for(learner)
+    kept(client, lessons[0])
+
+    with CaptureQueriesContext(connection) as queries:
+        response = put(client, lessons[0], time_spent=40, position="b-4")
+
+    assert response.status_code == 200
+    assert response.json()["lesson"]["title"] == "Lesson 1"
+    assert LessonProgress.objects.get().time_spent == 40
+    assert page_reads(queries) == []
+    # Token, the locked enrolment, the row, its UPDATE, the event (two on SQLite).
+    sql = statements(queries)
+    assert len(sql) <= (5 if connection.vendor == "postgresql" else 6), "\n".join(sql)
+
+
+def test_a_kept_lesson_unpublished_is_gone_at_once(learner, lessons):
+    client = api_client_for(learner)
+    kept(client, lessons[0])
+    lessons[0].unpublish()
+
+    response = put(client, lessons[0], time_spent=50)
+
+    assert response.status_code == 404
+    assert LessonProgress.objects.get().time_spent == 30
+
+
+def test_a_kept_lesson_whose_course_is_unpublished_is_gone_at_once(learner, course, lessons):
+    client = api_client_for(learner)
+    kept(client, lessons[0])
+    course.unpublish()
+
+    assert put(client, lessons[0], time_spent=50).status_code == 404
+
+
+def test_a_kept_lesson_in_a_course_made_private_is_gone_at_once(learner, course, lessons):
+    from wagtail.models import PageViewRestriction
+
+    client = api_client_for(learner)
+    kept(client, lessons[0])
+    PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.PASSWORD, password="partners"
+    )
+
+    assert put(client, lessons[0], time_spent=50).status_code == 404
+
+
+def test_a_kept_lesson_shows_its_new_title_once_published(learner, lessons):
+    client = api_client_for(learner)
+    kept(client, lessons[0])
+    lessons[0].title = "Lesson 1, revised"
+    lessons[0].save_revision().publish()
+
+    response = put(client, lessons[0], time_spent=50)
+
+    assert response.status_code == 200
+    assert response.json()["lesson"]["title"] == "Lesson 1, revised"
+
+
+def test_a_kept_lesson_moved_to_another_course_counts_there(learner, course, lessons):
+    other = factories.CoursePageFactory(parent=course.get_parent(), locale=course.locale)
+    client = api_client_for(learner)
+    kept(client, lessons[0])
+    lessons[0].move(other, pos="last-child")
+
+    for seconds in (50, 60, 70):  # the look-up learns the new course, keeps it, answers from it
+        response = put(client, lessons[0], time_spent=seconds)
+        assert response.status_code == 200
+        assert response.json()["course_translation_key"] == str(other.translation_key)
+    other.unpublish()
+
+    assert put(client, lessons[0], time_spent=80).status_code == 404
+    assert Enrolment.objects.filter(course_key=other.translation_key).exists()

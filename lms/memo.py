@@ -13,8 +13,9 @@ task worker beside the web server) see each other's changes within that time. Wh
 is away (a version reads as None), nothing is kept: no bump could reach a kept value.
 
 Used by the response cache's memo of locales, sites and unpublished sections
-(``lms.api.cache.memo``) and by the outbox's active webhook subscriptions
-(``outbox.events.active_subscriptions``)::
+(``lms.api.cache.memo``), by the lessons learners report progress on
+(``lms.services.pages.live_lesson``, through ``lms.api.cache.memo_on``) and by the outbox's
+active webhook subscriptions (``outbox.events.active_subscriptions``)::
 
     version = versions(store, [KEY])[KEY]
     value = kept(("name", argument), version, compute)

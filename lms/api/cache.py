@@ -93,7 +93,6 @@ UNTRACKED_APPS = {
     "django_tasks_database",
     "django_tasks_db",
     "harbour_search",
-    "search",
 }
 # Tables every page query joins, whose changes the page tags already cover.
 TREE_TABLES = {"wagtailcore_page", "wagtailcore_locale"}

@@ -141,6 +141,11 @@ def page_tag(translation_key):
     return f"page:{translation_key}"
 
 
+def page_id_tag(pk):
+    """The tag of one page row, whatever its translation group: every save of it bumps it."""
+    return f"pageid:{pk}"
+
+
 def tags_of(instance):
     """The tags of one content object (empty for what no response shows, and for locales,
     sites and view restrictions, whose changes bump ``all``)."""
@@ -148,7 +153,7 @@ def tags_of(instance):
         return set()
     if isinstance(instance, Page):
         key = instance.__dict__.get("translation_key")
-        return {page_tag(key)} if key else {f"pageid:{instance.pk}"}
+        return {page_tag(key)} if key else {page_id_tag(instance.pk)}
     if isinstance(instance, AbstractRendition):
         image = instance.__dict__.get("image_id")
         return (
@@ -494,7 +499,7 @@ def _parent_live(page):
 def page_changed(page, joined_or_left=False):
     """A page's content changed; ``joined_or_left``: it started or stopped being served, or
     is new or gone, which changes its parent's lessons (or other children) too."""
-    tags = tags_of(page) | {list_tag(type(page)), f"pageid:{page.pk}"}
+    tags = tags_of(page) | {list_tag(type(page)), page_id_tag(page.pk)}
     if joined_or_left:
         tags |= _parent_tags(page)
     bump(tags)

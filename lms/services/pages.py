@@ -17,7 +17,7 @@ from wagtail.models import Page
 from courses.models import CoursePage, LessonPage
 from courses.querysets import served_inline
 from lms import i18n
-from lms.api.cache import ALL, memo_on
+from lms.api.cache import ALL, memo_on, page_id_tag
 from lms.memo import MAX_KEPT
 
 
@@ -78,7 +78,7 @@ def live_lesson(lesson_id):
         if "_live_course" in kept.__dict__:
             lesson._live_course = copy.copy(kept._live_course)
     course = lesson.__dict__.get("_live_course")
-    learned = (ALL, f"pageid:{lesson_id}", f"pageid:{course.pk}") if course else None
+    learned = (ALL, page_id_tag(lesson_id), page_id_tag(course.pk)) if course else None
     if learned != tags:
         # The first look-up, or the lesson has moved to another course (a move bumps ``all``).
         if len(_lesson_tags) >= MAX_KEPT:

@@ -2,6 +2,7 @@
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from lms.models import Enrolment, LessonProgress
 from tests import factories
@@ -138,8 +139,6 @@ def test_a_kept_lesson_whose_course_is_unpublished_is_gone_at_once(learner, cour
 
 
 def test_a_kept_lesson_in_a_course_made_private_is_gone_at_once(learner, course, lessons):
-    from wagtail.models import PageViewRestriction
-
     client = api_client_for(learner)
     kept(client, lessons[0])
     PageViewRestriction.objects.create(

@@ -3,8 +3,9 @@
 For each searchable type (``search.services.SEARCH_TYPES``), each translation group and each
 content language L, one ``SearchEntry``: the object a search in L serves for that group (its
 version in L, else the fallback language's, as browsing serves it; ``is_fallback``), with its
-text already analysed in its own language (``search.analysis``) in three weights, and the
-object whose subsectors and countries are its facets (itself, or a lesson's course).
+text already analysed in its own language (``search.analysis``) in three weights, each term
+marked with L so that every language has postings of its own, and the object whose subsectors
+and countries are its facets (itself, or a lesson's course).
 
 The full-text index over it is the database's own, created by the migration: an FTS5 table
 (``harbour_search_entry_fts``, kept in step by triggers) on SQLite, a generated ``tsvector``
@@ -32,8 +33,9 @@ class SearchEntry(models.Model):
     # A page's tree path ("" for snippets): a section unpublished or made private drops the
     # entries under it in one query.
     path = models.CharField(max_length=255, blank=True, default="")
-    # search.analysis terms: the title (and any field boosted 3 or more), the fields boosted 2,
-    # and the rest (body, related names).
+    # search.analysis terms, each marked with the row's ``language`` (search.table.in_language:
+    # "pl0festiwal"): the title (and any field boosted 3 or more), the fields boosted 2, and the
+    # rest (body, related names).
     title_terms = models.TextField(blank=True, default="")
     boosted_terms = models.TextField(blank=True, default="")
     body_terms = models.TextField(blank=True, default="")

@@ -109,6 +109,25 @@ def _terms(obj, language):
     }
 
 
+def _marker(language):
+    # A language code has letters only (and perhaps a hyphen, dropped): the digit ends it, so
+    # no two languages' terms can be the same token.
+    return re.sub(r"[^a-z]", "", language.lower()) + "0"
+
+
+def in_language(terms, language):
+    """``terms`` (a list, or analysed text) as the rows of a search in ``language`` store them:
+    each marked with that language ("pl0festiwal"). A row's terms are its object's, analysed in
+    the object's own language; the mark is the row's search language, so that every language
+    has postings of its own in the full-text index and a search in Polish never walks the
+    postings of the eight other languages' rows (which hold the same English text where they
+    fall back to it)."""
+    if isinstance(terms, str):
+        terms = terms.split()
+    marker = _marker(language)
+    return " ".join(marker + term for term in terms)
+
+
 def _base(model, hidden):
     if issubclass(model, Page):
         return model.objects.served(hidden)
@@ -165,7 +184,10 @@ def refresh(search_type, keys):
                         owner_id=owner_of.get(pk),
                         snippet_text=texts[pk],
                         **search_type.shown(obj),
-                        **terms[pk],
+                        **{
+                            column: in_language(text, language)
+                            for column, text in terms[pk].items()
+                        },
                     )
                 )
         with transaction.atomic():
@@ -356,25 +378,25 @@ def _fts_match(language, query_branches):
         return f'"{term}"'
 
     alternatives = " OR ".join(
-        "(" + " AND ".join(phrase(term) for term in terms) + ")" for terms in query_branches
+        "(" + " AND ".join(phrase(term) for term in in_language(terms, language).split()) + ")"
+        for terms in query_branches
     )
-    return (
-        f'language : "{language}" AND {{title_terms boosted_terms body_terms}} : ({alternatives})'
-    )
+    return f"{{title_terms boosted_terms body_terms}} : ({alternatives})"
 
 
 def _match_sql(language, query_branches):
     """FROM, WHERE and parameters of the entries that match, and the score's SQL and its own
-    parameters."""
+    parameters. The terms carry the language (``in_language``), so the match alone keeps to
+    the rows of a search in ``language``."""
     if connection.vendor == "sqlite":
         weights = ", ".join(str(weight) for weight in WEIGHTS)
         source = f"{FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid"
         score = f"-bm25({FTS_TABLE}, {weights})"
         return source, [f"{FTS_TABLE} MATCH %s"], [_fts_match(language, query_branches)], score, []
-    texts = [" ".join(terms) for terms in query_branches]
+    texts = [in_language(terms, language) for terms in query_branches]
     tsquery = " || ".join("plainto_tsquery('simple'::regconfig, %s)" for _ in texts)
-    where = ["e.language = %s", f"e.vector @@ ({tsquery})"]
-    return f"{ENTRY_TABLE} e", where, [language, *texts], f"ts_rank(e.vector, ({tsquery}))", texts
+    where = [f"e.vector @@ ({tsquery})"]
+    return f"{ENTRY_TABLE} e", where, texts, f"ts_rank(e.vector, ({tsquery}))", texts
 
 
 def _owner_groups(types):

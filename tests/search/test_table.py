@@ -238,3 +238,35 @@ def test_a_row_that_outlives_its_page_gives_no_hit(corpus):
     found = services.search("festivals", "en", types=["lesson"])
     assert all(hit.url for hit in found.hits)
     assert 10_000_000 not in [hit.id for hit in found.hits]
+
+
+def test_every_row_s_terms_carry_its_search_language(corpus):
+    """A Latvian row falls back to the English lesson: English stems, marked as Latvian's, so
+    that a search in each language walks only its own postings (search.table.in_language)."""
+    english = SearchEntry.objects.get(type="lesson", language="en", object_id=corpus.lesson_en.pk)
+    latvian = SearchEntry.objects.get(type="lesson", language="lv", object_id=corpus.lesson_en.pk)
+    assert latvian.is_fallback
+    assert "en0festiv" in english.body_terms.split()
+    assert "lv0festiv" in latvian.body_terms.split()
+    for row in (english, latvian):
+        terms = f"{row.title_terms} {row.boosted_terms} {row.body_terms}".split()
+        assert terms and all(term.startswith(f"{row.language}0") for term in terms)
+
+
+def test_migrate_rewrites_rows_written_before_the_terms_carried_their_language(corpus):
+    """search/migrations/0005 drops the rows without marks; the fill after migrate writes them
+    anew, marked."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("search.migrations.0005_search_entry_terms_in_language")
+    rows = SearchEntry.objects.count()
+    SearchEntry.objects.filter(language="lv").update(body_terms="festiv")
+    migration.drop_rows(apps, None)
+    assert SearchEntry.objects.count() == 0
+    call_command("migrate", verbosity=0)
+    assert SearchEntry.objects.count() == rows
+    latvian = SearchEntry.objects.get(type="lesson", language="lv", object_id=corpus.lesson_en.pk)
+    assert "lv0festiv" in latvian.body_terms.split()
+    assert services.search("festivals", "lv").count > 0

@@ -396,7 +396,8 @@ def _match_sql(language, query_branches):
     texts = [in_language(terms, language) for terms in query_branches]
     tsquery = " || ".join("plainto_tsquery('simple'::regconfig, %s)" for _ in texts)
     where = [f"e.vector @@ ({tsquery})"]
-    return f"{ENTRY_TABLE} e", where, texts, f"ts_rank(e.vector, ({tsquery}))", texts
+    # Two lists: the caller extends the WHERE's parameters.
+    return f"{ENTRY_TABLE} e", where, [*texts], f"ts_rank(e.vector, ({tsquery}))", texts
 
 
 def _owner_groups(types):

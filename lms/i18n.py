@@ -230,6 +230,23 @@ def localized(obj, base, requested):
     return translations(base, [obj], requested)[obj.translation_key]
 
 
+def localized_pk(base, row, requested):
+    """What ``localized()`` serves for an object known by ``row`` alone, ``(pk,
+    translation_key, locale_id)``: the pk of its translation in the requested locale, else
+    of its version in the fallback locale, else its own. One query of two columns (none when
+    nothing is to be picked), so that a detail loads only the object it serves."""
+    pk, translation_key, locale_id = row
+    if not requested.explicit or locale_id == requested.locale_id:
+        return pk
+    locale_ids = [i for i in dict.fromkeys([requested.locale_id, requested.fallback_id]) if i]
+    found = dict(
+        base.filter(translation_key=translation_key, locale_id__in=locale_ids)
+        .order_by()
+        .values_list("locale_id", "pk")
+    )
+    return next((found[i] for i in locale_ids if i in found), pk)
+
+
 def translation_in(base, obj, requested):
     """``obj``'s translation in the requested locale within ``base``, or None."""
     served, is_fallback = translations(base, [obj], requested)[obj.translation_key]

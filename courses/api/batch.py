@@ -285,11 +285,16 @@ def syllabus(course, requested, context=None):
     base = served(LessonPage, context).select_related("locale").defer("body")
     fallback_course = None
     if requested.fallback_id is not None and course.locale_id != requested.fallback_id:
-        fallback_course = (
+        # Where the fallback course is in the tree is all its lessons' query needs.
+        found = (
             served(CoursePage, context)
             .filter(translation_key=course.translation_key, locale_id=requested.fallback_id)
+            .values_list("path", "depth", "locale_id")
             .first()
         )
+        if found is not None:
+            path, depth, locale_id = found
+            fallback_course = Page(path=path, depth=depth, locale_id=locale_id)
     where = LessonPage.objects.child_of_q(course)
     if fallback_course is not None:
         where |= LessonPage.objects.child_of_q(fallback_course)

@@ -13,7 +13,6 @@ Examples::
 import re
 
 from django.conf import settings
-from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
@@ -35,7 +34,7 @@ from lms.api import sparse
 from lms.api.cache import CachedResponseMixin
 from lms.api.exceptions import BadRequest
 from lms.api.views import HarbourAPIView, HarbourViewSet
-from lms.i18n import localized, localized_queryset, requested_locale
+from lms.i18n import localized_pk, localized_queryset, requested_locale
 
 from . import batch, serializers
 
@@ -120,14 +119,22 @@ class ContentViewSet(CachedResponseMixin, sparse.SparseFieldsViewMixin, HarbourV
         value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
         if not ID.fullmatch(value):
             raise exceptions.NotFound(self.not_found_message)
-        try:
-            obj = super().get_object()
-        except Http404 as error:
-            # Django's message names the model ("No CoursePage matches the given query.").
-            raise exceptions.NotFound(self.not_found_message) from error
-        served, _is_fallback = localized(
-            obj, self.optimize(self.base_queryset()), self.requested_locale
+        # The id's row first, as two columns: the object served is often its translation,
+        # and only that one is loaded with its relations.
+        row = (
+            self.filter_queryset(self.get_queryset())
+            .filter(pk=value)
+            .values_list("pk", "translation_key", "locale_id")
+            .first()
         )
+        base = self.optimize(self.base_queryset())
+        served = None
+        if row is not None:
+            served = base.filter(pk=localized_pk(base, row, self.requested_locale)).first()
+        if served is None:
+            # Django's message would name the model ("No CoursePage matches the given query.").
+            raise exceptions.NotFound(self.not_found_message)
+        self.check_object_permissions(self.request, served)
         return served
 
 

@@ -187,3 +187,33 @@ def test_the_locale_and_the_site_are_kept_with_the_cache_off(api, course, path):
         for sql in read
         if sql.endswith(('FROM "wagtailcore_locale"', 'FROM "wagtailcore_site"'))
     ]
+
+
+@pytest.mark.parametrize("model", ["course", "lesson"])
+def test_a_detail_loads_only_the_translation_it_serves(api, course, directory, model):
+    """Asked for by the English id with ?locale=pl, a detail serves the Polish translation:
+    the English page is looked up as its id, translation group and locale alone, never loaded
+    with its relations."""
+    course.subsectors.set([directory["design"]])
+    course.save()
+    lesson = course.get_children().specific().first()
+    polish_course = translate(course, "pl", title="Kurs")
+    polish_lesson = translate(lesson, "pl", title="Lekcja")
+    page, served, path = {
+        "course": (course, polish_course, "courses"),
+        "lesson": (lesson, polish_lesson, "lessons"),
+    }[model]
+    url = f"/api/v1/{path}/{page.pk}/?locale=pl"
+    api.get_json(url)
+    with CaptureQueriesContext(connection) as queries:
+        data = api.get_json(url)
+    assert (data["id"], data["locale"], data["is_fallback"]) == (served.pk, "pl", False)
+    table = type(page)._meta.db_table
+    full_rows = [
+        q["sql"]
+        for q in queries
+        if f'"{table}"."summary"' in q["sql"] and f'FROM "{table}"' in q["sql"]
+    ]
+    # The served translation's row, once; the English page's is never loaded.
+    assert len(full_rows) == 1, "\n".join(full_rows)
+    assert f'"page_ptr_id" = {served.pk})' in full_rows[0]

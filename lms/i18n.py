@@ -230,21 +230,18 @@ def localized(obj, base, requested):
     return translations(base, [obj], requested)[obj.translation_key]
 
 
-def localized_pk(base, row, requested):
-    """What ``localized()`` serves for an object known by ``row`` alone, ``(pk,
-    translation_key, locale_id)``: the pk of its translation in the requested locale, else
-    of its version in the fallback locale, else its own. One query of two columns (none when
-    nothing is to be picked), so that a detail loads only the object it serves."""
-    pk, translation_key, locale_id = row
-    if not requested.explicit or locale_id == requested.locale_id:
-        return pk
+def localized_pk(base, obj, requested):
+    """The pk of what ``localized()`` serves for ``obj``, in one query of two columns (none
+    when nothing is to be picked): a detail then loads the relations of that object alone."""
+    if not requested.explicit or obj.locale_id == requested.locale_id:
+        return obj.pk
     locale_ids = [i for i in dict.fromkeys([requested.locale_id, requested.fallback_id]) if i]
     found = dict(
-        base.filter(translation_key=translation_key, locale_id__in=locale_ids)
+        base.filter(translation_key=obj.translation_key, locale_id__in=locale_ids)
         .order_by()
         .values_list("locale_id", "pk")
     )
-    return next((found[i] for i in locale_ids if i in found), pk)
+    return next((found[i] for i in locale_ids if i in found), obj.pk)
 
 
 def translation_in(base, obj, requested):

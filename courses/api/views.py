@@ -13,6 +13,7 @@ Examples::
 import re
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
@@ -119,21 +120,21 @@ class ContentViewSet(CachedResponseMixin, sparse.SparseFieldsViewMixin, HarbourV
         value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
         if not ID.fullmatch(value):
             raise exceptions.NotFound(self.not_found_message)
-        # The id's row first, as two columns: the object served is often its translation,
-        # and only that one is loaded with its relations.
-        row = (
-            self.filter_queryset(self.get_queryset())
-            .filter(pk=value)
-            .values_list("pk", "translation_key", "locale_id")
-            .first()
-        )
-        base = self.optimize(self.base_queryset())
-        served = None
-        if row is not None:
-            served = base.filter(pk=localized_pk(base, row, self.requested_locale)).first()
-        if served is None:
+        # The id's row first, without its relations: the object served may be its
+        # translation, and only that one's relations are loaded.
+        queryset = self.filter_queryset(self.get_queryset())
+        relations = queryset._prefetch_related_lookups
+        obj = queryset.prefetch_related(None).filter(pk=value).first()
+        if obj is None:
             # Django's message would name the model ("No CoursePage matches the given query.").
             raise exceptions.NotFound(self.not_found_message)
+        base = self.optimize(self.base_queryset())
+        served_pk = localized_pk(base, obj, self.requested_locale)
+        served = obj if served_pk == obj.pk else base.filter(pk=served_pk).first()
+        if served is None:
+            raise exceptions.NotFound(self.not_found_message)
+        if served is obj:
+            prefetch_related_objects([obj], *relations)
         self.check_object_permissions(self.request, served)
         return served
 

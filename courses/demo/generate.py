@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from courses.demo import bulk
+from courses.demo.blocks import stream_data
 from courses.models import Country, CoursePage, LessonPage, Subsector
 from courses.services import ensure_locale_structure, ensure_site_structure
 from lms.api.cache import content_changed
@@ -173,7 +174,11 @@ class ContentGenerator:
                     locale_id=course_index.locale_id,
                     summary=sentence(self.rng, 15),
                     estimated_minutes=15,
-                    body=lesson_body(self.rng, position),
+                    # Stored with ids, as the editor saves a body: a quiz question's id is
+                    # what a learner's answers name, so it must not change on every read.
+                    body=stream_data(
+                        lesson_body(self.rng, position), f"{SLUG_PREFIX}{number}/{position}"
+                    ),
                     numchild=0,
                 )
                 for position in range(1, self.lessons + 1)

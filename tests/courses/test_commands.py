@@ -152,6 +152,33 @@ def test_generate_content_makes_what_it_says(db, capsys):
     assert Page.find_problems() == ([], [], [], [], [])
 
 
+def test_generated_quizzes_keep_their_ids(db):
+    """A body is stored with its block and list item ids, as the editor stores it: the ids of
+    a quiz's questions, which a learner's answers name, are the same on every read and in
+    every translation."""
+    call_command("generate_content", courses=1, lessons=3, locales="pl", no_index=True)
+    lesson = LessonPage.objects.get(locale__language_code="en", slug="lesson-3")
+    (quiz,) = [block for block in lesson.body.raw_data if block["type"] == "quiz"]
+    question = quiz["value"]["questions"][0]
+    assert question["type"] == "item" and question["id"]
+    assert question["value"]["choices"][0]["type"] == "item"
+
+    def question_ids(page):
+        page = LessonPage.objects.get(pk=page.pk)  # read anew, as each request does
+        return [
+            child.id
+            for block in page.body
+            if block.block_type == "quiz"
+            for child in block.value["questions"].bound_blocks
+        ]
+
+    assert question_ids(lesson) == question_ids(lesson) == [question["id"]]
+    polish = LessonPage.objects.get(
+        locale__language_code="pl", translation_key=lesson.translation_key
+    )
+    assert question_ids(polish) == [question["id"]]
+
+
 def test_generate_content_translates_a_fraction(db):
     call_command("generate_content", courses=4, lessons=1, locales="de,lt", translated_fraction=0.5)
     assert CoursePage.objects.filter(locale__language_code="de").count() == 2

@@ -294,7 +294,11 @@ def syllabus(course, requested, context=None):
         )
         if found is not None:
             path, depth, locale_id = found
-            fallback_course = Page(path=path, depth=depth, locale_id=locale_id)
+            # Its translation key, not a new one: a page made here still counts as read by
+            # the response cache (lms/api/cache.py), and the course's tag covers it.
+            fallback_course = Page(
+                path=path, depth=depth, locale_id=locale_id, translation_key=course.translation_key
+            )
     where = LessonPage.objects.child_of_q(course)
     if fallback_course is not None:
         where |= LessonPage.objects.child_of_q(fallback_course)

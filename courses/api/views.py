@@ -130,9 +130,8 @@ class ContentViewSet(CachedResponseMixin, sparse.SparseFieldsViewMixin, HarbourV
             raise exceptions.NotFound(self.not_found_message)
         base = self.optimize(self.base_queryset())
         served_pk = localized_pk(base, obj, self.requested_locale)
-        served = obj if served_pk == obj.pk else base.filter(pk=served_pk).first()
-        if served is None:
-            raise exceptions.NotFound(self.not_found_message)
+        # A translation unpublished since its pk was read leaves the id's own page.
+        served = obj if served_pk == obj.pk else base.filter(pk=served_pk).first() or obj
         if served is obj:
             prefetch_related_objects([obj], *relations)
         self.check_object_permissions(self.request, served)

@@ -217,7 +217,28 @@ def test_a_detail_loads_only_the_translation_it_serves(api, course, directory, m
     assert len(full_rows) == 2, "\n".join(full_rows)
     assert f'"page_ptr_id" = {served.pk})' in full_rows[1]
     if model == "course":
-        # Its subsectors, its countries, its partners: those of the Polish course alone.
+        # Its subsectors (as its countries and partners): the Polish course's alone.
         prefetched = [q["sql"] for q in queries if '"courses_coursepage_subsectors"' in q["sql"]]
         assert len(prefetched) == 1, "\n".join(prefetched)
         assert f"IN ({served.pk})" in prefetched[0]
+
+
+def test_a_detail_served_in_the_fallback_locale_loads_its_row_once(api, course, directory):
+    """Asked for by the English id with ?locale=lv, which has no translation, a course detail
+    serves the English page it read first: its row once, its relations once."""
+    course.subsectors.set([directory["design"]])
+    course.save()
+    url = f"/api/v1/courses/{course.pk}/?locale=lv"
+    api.get_json(url)
+    with CaptureQueriesContext(connection) as queries:
+        data = api.get_json(url)
+    assert (data["id"], data["locale"], data["is_fallback"]) == (course.pk, "en", True)
+    assert [subsector["slug"] for subsector in data["subsectors"]] == ["design"]
+    full_rows = [
+        q["sql"]
+        for q in queries
+        if '"courses_coursepage"."summary"' in q["sql"] and 'FROM "courses_coursepage"' in q["sql"]
+    ]
+    assert len(full_rows) == 1, "\n".join(full_rows)
+    prefetched = [q["sql"] for q in queries if '"courses_coursepage_subsectors"' in q["sql"]]
+    assert len(prefetched) == 1, "\n".join(prefetched)

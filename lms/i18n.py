@@ -231,17 +231,11 @@ def localized(obj, base, requested):
 
 
 def localized_pk(base, obj, requested):
-    """The pk of what ``localized()`` serves for ``obj``, in one query of two columns (none
-    when nothing is to be picked): a detail then loads the relations of that object alone."""
-    if not requested.explicit or obj.locale_id == requested.locale_id:
-        return obj.pk
-    locale_ids = [i for i in dict.fromkeys([requested.locale_id, requested.fallback_id]) if i]
-    found = dict(
-        base.filter(translation_key=obj.translation_key, locale_id__in=locale_ids)
-        .order_by()
-        .values_list("locale_id", "pk")
-    )
-    return next((found[i] for i in locale_ids if i in found), obj.pk)
+    """The pk of what ``localized()`` serves for ``obj``, picked by ``localized()`` itself from
+    rows of three columns (no query when nothing is to be picked): a detail then loads the
+    relations of that object alone."""
+    light = base.select_related(None).prefetch_related(None).only("translation_key", "locale_id")
+    return localized(obj, light, requested)[0].pk
 
 
 def translation_in(base, obj, requested):

@@ -49,7 +49,8 @@ def test_a_learner_finds_a_partner_and_writes_to_it(page, home, screenshot, axe_
 
     suggestion.locator("summary").click()
     suggestion.get_by_label("Your message").fill("Shall we cooperate on market entry?")
-    suggestion.get_by_role("button", name="Send").click()
+    with page.expect_navigation():
+        suggestion.get_by_role("button", name="Send").click()
     assert "Your message is on its way to Goethe-Institut" in page.content()
     assert PRIVATE not in page.content()
     screenshot(page, "match-contact-sent-360")

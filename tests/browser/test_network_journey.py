@@ -110,7 +110,8 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
     screenshot(page, "network-01-home-pl")
 
     page.locator(".site-menu > summary").click()  # at 360 px the links are in the menu
-    page.locator(".site-nav a[href='/pl/events/']").click()
+    with page.expect_navigation():  # the new page's document, not the old one's
+        page.locator(".site-nav a[href='/pl/events/']").click()
     assert page.url.endswith("/pl/events/")
     assert no_sideways_scroll(page)
     axe_check(page, "calendar page")
@@ -127,7 +128,8 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
     assert feed == "/pl/calendar.ics?kind=webinar"
     screenshot(page, "network-03-calendar-webinars-pl")
 
-    cards.first.locator("a").first.click()
+    with page.expect_navigation():
+        cards.first.locator("a").first.click()
     assert page.locator("h1").inner_text().startswith("Przykładowe webinarium")
     assert page.locator("p.notice", has_text="Przykładowe wydarzenie").count() == 1
     assert no_sideways_scroll(page)
@@ -153,7 +155,8 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
     screenshot(page, "network-05-series-pl")
 
     page.goto("/pl/")
-    page.locator("a[href='/pl/focus/']").click()
+    with page.expect_navigation():
+        page.locator("a[href='/pl/focus/']").click()
     now = page.locator("section[aria-labelledby=current-focus-heading]").inner_text()
     assert "Polska" in now and "Media Dizajn" in now
     assert no_sideways_scroll(page)
@@ -161,9 +164,11 @@ def test_a_polish_member_finds_an_event_adds_it_to_a_calendar_and_reads_the_seri
     screenshot(page, "network-06-focus-pl")
 
     page.goto("/pl/")
-    page.locator("a[href='/pl/competencies/']").click()
+    with page.expect_navigation():
+        page.locator("a[href='/pl/competencies/']").click()
     assert page.locator("svg.heat-map").count() == 2
-    page.locator("a[href='/pl/partners/?subsector=design&country=PL']").click()
+    with page.expect_navigation():
+        page.locator("a[href='/pl/partners/?subsector=design&country=PL']").click()
     assert "Media Dizajn" in page.locator("main").inner_text()
     page.go_back()
     assert no_sideways_scroll(page)

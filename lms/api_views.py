@@ -20,7 +20,7 @@ from rest_framework.authentication import SessionAuthentication, TokenAuthentica
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.response import Response
 
 from courses.api.exports import FormatIsNotARenderer
@@ -225,6 +225,14 @@ class EnrolmentDetail(LearnerAPIView, generics.RetrieveAPIView):
 
 
 class LessonView(LearnerAPIView, HarbourAPIView):
+    def initial(self, request, *args, **kwargs):
+        # The versions this request reads (of its locale, its lesson and, for a write that
+        # records an event, the webhook subscriptions) come in one cache read.
+        services.expect_lesson(self.kwargs.get("lesson_id"))
+        if request.method not in SAFE_METHODS:
+            services.expect_events()
+        super().initial(request, *args, **kwargs)
+
     def get_lesson(self):
         try:
             return services.live_lesson(self.kwargs["lesson_id"])

@@ -9,7 +9,7 @@ carries the same id.
 
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -42,11 +42,24 @@ def event_id(name):
     return uuid.uuid5(NAMESPACE, name)
 
 
+def _versions_store():
+    # The cache object itself, not the ``cache`` proxy: lms.memo.one_read() knows a store by
+    # its object, and the response cache's versions (in the same cache) are read with these.
+    return caches["default"]
+
+
+def expect_subscriptions():
+    """A request that will record an event fetches the subscriptions' version with its first
+    read of versions (``lms.memo.expect``)."""
+    memo.expect(_versions_store(), [SUBSCRIPTIONS_VERSION])
+
+
 def active_subscriptions():
     """The active webhook subscriptions, kept in this process (``lms.memo``) until one is
     saved or deleted: one cache read per event instead of a query. A subscription changed by
     ``QuerySet.update()`` sends no signal: call ``subscriptions_changed()`` after it."""
-    version = memo.versions(cache, [SUBSCRIPTIONS_VERSION])[SUBSCRIPTIONS_VERSION]
+    store = _versions_store()
+    version = memo.versions(store, [SUBSCRIPTIONS_VERSION])[SUBSCRIPTIONS_VERSION]
     return memo.kept(
         ("outbox", "subscriptions"),
         version,
@@ -55,7 +68,7 @@ def active_subscriptions():
 
 
 def subscriptions_changed(**kwargs):
-    memo.bump(cache, [SUBSCRIPTIONS_VERSION])
+    memo.bump(_versions_store(), [SUBSCRIPTIONS_VERSION])
 
 
 def _increment(identifier):

@@ -365,6 +365,7 @@ def lookup(key):
     store = backend()
     tag_keys = [_tag_key(tag) for tag in _known_tags.get(key, ())]
     found = store.get_many([key, BUMPS_KEY, _tag_key(ALL), *tag_keys])
+    process_memo.saw(store, {k: found[k] for k in (_tag_key(ALL), *tag_keys) if k in found})
     bumps = found.get(BUMPS_KEY, 0)
     stored = found.get(key)
     if stored is None:
@@ -384,6 +385,12 @@ def _remember(key, tags):
     if len(_known_tags) >= KNOWN_TAGS_MAX:
         _known_tags.clear()
     _known_tags[key] = tuple(tags)
+
+
+def expect(tags):
+    """This request will soon ask for the versions of ``tags``: they come with its next cache
+    read of versions (``lms.memo.expect``)."""
+    process_memo.expect(backend(), [_tag_key(tag) for tag in tags])
 
 
 def versions(tags):

@@ -4,13 +4,16 @@
   (Django's conditional GET, limited to the API so the web pages keep their own rules);
 - JSON, never an HTML page, for any error, including those raised outside DRF's views
   (a CSRF failure, an unhandled exception, an unknown address); a 503 when the database
-  cannot be reached.
+  cannot be reached;
+- one read of the cache for the versions of what the process keeps (``lms.memo.one_read``).
 """
 
 import logging
 
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.translation import gettext as _
+
+from lms import memo
 
 from .exceptions import DATABASE_UNAVAILABLE, json_error, service_unavailable
 
@@ -28,7 +31,8 @@ class APIMiddleware(ConditionalGetMiddleware):
     def __call__(self, request):
         if not is_api(request):
             return self.get_response(request)
-        return super().__call__(request)
+        with memo.one_read():
+            return super().__call__(request)
 
     def process_exception(self, request, exception):
         if not is_api(request):

@@ -41,9 +41,11 @@ from .certificates import (
     verify_certificate,
 )
 from .enrolment import MAX_POSITION_LENGTH, MAX_TIME_SPENT, enrol, open_lesson, record_progress
+from .events import expect_events
 from .pages import (
     LearnerError,
     NotFound,
+    expect_lesson,
     find_quiz,
     lesson_course,
     lessons_of,
@@ -97,6 +99,8 @@ __all__ = [
     "course_states",
     "delete_learner",
     "enrol",
+    "expect_events",
+    "expect_lesson",
     "export_learner_data",
     "find_quiz",
     "grade",

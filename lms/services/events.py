@@ -24,6 +24,12 @@ def _learner(enrolment, course):
     }
 
 
+def expect_events():
+    """A request that will record events reads the webhook subscriptions' version with its
+    first read of versions."""
+    events.expect_subscriptions()
+
+
 def enrolment_created(enrolment, course):
     events.record(
         "enrolment.created",

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from courses.models import CoursePage, LessonPage
 from courses.querysets import served_inline
 from lms import i18n
-from lms.api.cache import ALL, memo_on, page_id_tag
+from lms.api.cache import ALL, expect, memo_on, page_id_tag
 from lms.memo import MAX_KEPT
 
 
@@ -56,6 +56,14 @@ def live_course(course_id):
 # before: the response cache's ``all`` (moves, view restrictions, unpublished sections,
 # locales) and the ``pageid`` tags of the lesson and its course (every save of either).
 _lesson_tags = {}
+
+
+def expect_lesson(lesson_id):
+    """A request that will look up this lesson fetches the versions its look-up reads with its
+    first read of versions (``lms.memo.expect``), once the process knows them."""
+    tags = _lesson_tags.get(lesson_id)
+    if tags is not None:
+        expect(tags)
 
 
 def live_lesson(lesson_id):

@@ -174,3 +174,29 @@ def test_a_kept_lesson_moved_to_another_course_counts_there(learner, course, les
 
     assert put(client, lessons[0], time_spent=80).status_code == 404
     assert Enrolment.objects.filter(course_key=other.translation_key).exists()
+
+
+def test_a_report_on_a_kept_lesson_reads_the_cache_s_versions_once(learner, lessons, monkeypatch):
+    """The versions of the locale (``all``), of the lesson and its course, and of the webhook
+    subscriptions come in one read of the cache (lms.memo.one_read and expect)."""
+    from django.core.cache import caches
+
+    client = api_client_for(learner)
+    kept(client, lessons[0])
+    store = caches["default"]
+    reads = []
+    get_many = type(store).get_many
+
+    def counted(self, keys, *args, **kwargs):
+        reads.append(list(keys))
+        return get_many(self, keys, *args, **kwargs)
+
+    monkeypatch.setattr(type(store), "get_many", counted)
+
+    response = put(client, lessons[0], time_spent=40)
+
+    assert response.status_code == 200
+    assert LessonProgress.objects.get().time_spent == 40
+    assert len(reads) == 1, reads
+    assert any("outbox:subscriptions" in key for key in reads[0])
+    assert any(f"pageid:{lessons[0].pk}" in key for key in reads[0])

@@ -68,8 +68,8 @@ class ContentViewSet(CachedResponseMixin, sparse.SparseFieldsViewMixin, HarbourV
     """A list in the requested locale with fallback; a detail in the requested locale.
 
     The locale, the parameter checks and the headers come from Harbour's API base view;
-    ``?fields=`` from lms/api/sparse.py: ``optimize`` prefetches only the relations of the
-    fields served (``self.wants(name)``).
+    ``?fields=`` from lms/api/sparse.py: ``optimize`` joins and ``relations`` prefetches only
+    what the fields served need (``self.wants(name)``).
     """
 
     # Any id reaches the view, so that "abc" and a missing id get the same neutral 404
@@ -87,7 +87,12 @@ class ContentViewSet(CachedResponseMixin, sparse.SparseFieldsViewMixin, HarbourV
         return self.model.objects.all()
 
     def optimize(self, queryset):
+        """``queryset`` with the rows it serves joined in (select_related)."""
         return queryset.select_related("locale")
+
+    def relations(self):
+        """The many-valued relations the response shows, loaded with prefetch_related()."""
+        return []
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -96,7 +101,11 @@ class ContentViewSet(CachedResponseMixin, sparse.SparseFieldsViewMixin, HarbourV
         queryset = self.base_queryset()
         if self.action == "list":
             queryset = localized_queryset(queryset, self.requested_locale)
-        return self.optimize(queryset).order_by(*self.default_ordering)
+        return (
+            self.optimize(queryset)
+            .prefetch_related(*self.relations())
+            .order_by(*self.default_ordering)
+        )
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class is not None:
@@ -123,7 +132,6 @@ class ContentViewSet(CachedResponseMixin, sparse.SparseFieldsViewMixin, HarbourV
         # The id's row first, without its relations: the object served may be its
         # translation, and only that one's relations are loaded.
         queryset = self.filter_queryset(self.get_queryset())
-        relations = queryset._prefetch_related_lookups
         obj = queryset.prefetch_related(None).filter(pk=value).first()
         if obj is None:
             # Django's message would name the model ("No CoursePage matches the given query.").
@@ -131,7 +139,10 @@ class ContentViewSet(CachedResponseMixin, sparse.SparseFieldsViewMixin, HarbourV
         base = self.optimize(self.base_queryset())
         served_pk = localized_pk(base, obj, self.requested_locale)
         # A translation unpublished since its pk was read leaves the id's own page.
-        served = obj if served_pk == obj.pk else base.filter(pk=served_pk).first() or obj
+        relations = self.relations()
+        served = obj
+        if served_pk != obj.pk:
+            served = base.prefetch_related(*relations).filter(pk=served_pk).first() or obj
         if served is obj:
             prefetch_related_objects([obj], *relations)
         self.check_object_permissions(self.request, served)
@@ -186,12 +197,13 @@ class CourseViewSet(PageViewSet):
         queryset = super().optimize(queryset)
         if self.wants("cover_image"):
             queryset = queryset.select_related("cover_image")
-        queryset = queryset.prefetch_related(
-            *[name for name in ("subsectors", "countries", "partners") if self.wants(name)]
-        )
-        if self.action == "retrieve" and self.wants("related_case_studies"):
-            queryset = queryset.prefetch_related("related_case_studies")
         return queryset
+
+    def relations(self):
+        names = ["subsectors", "countries", "partners"]
+        if self.action == "retrieve":
+            names.append("related_case_studies")
+        return [name for name in names if self.wants(name)]
 
 
 @documented(detail_serializer=serializers.LessonSerializer)
@@ -214,17 +226,11 @@ class CaseStudyViewSet(PageViewSet):
     detail_serializer_class = serializers.CaseStudyDetailSerializer
     filterset_class = CaseStudyFilterSet
 
-    def optimize(self, queryset):
-        queryset = (
-            super()
-            .optimize(queryset)
-            .prefetch_related(
-                *[name for name in ("subsectors", "countries", "partners") if self.wants(name)]
-            )
-        )
-        if self.action == "retrieve" and self.wants("related_courses"):
-            queryset = queryset.prefetch_related("related_courses")
-        return queryset
+    def relations(self):
+        names = ["subsectors", "countries", "partners"]
+        if self.action == "retrieve":
+            names.append("related_courses")
+        return [name for name in names if self.wants(name)]
 
 
 @documented(serializers.PartnerSerializer, serializers.PartnerDetailSerializer)
@@ -244,9 +250,10 @@ class PartnerViewSet(ListRetrieveViewSet):
         for name in ("country", "logo"):
             if self.wants(name):
                 queryset = queryset.select_related(name)
-        if self.wants("subsectors"):
-            queryset = queryset.prefetch_related("subsectors")
         return queryset
+
+    def relations(self):
+        return ["subsectors"] if self.wants("subsectors") else []
 
 
 @documented(serializers.SubsectorSerializer, serializers.SubsectorSerializer)

@@ -52,14 +52,13 @@ class EventViewSet(PageViewSet):
         queryset = super().optimize(queryset)
         if self.wants("series"):
             queryset = queryset.select_related("series")
-        queryset = queryset.prefetch_related(
-            *[name for name in ("hosts", "co_hosts", "subsectors", "countries") if self.wants(name)]
-        )
-        if self.action == "retrieve":
-            queryset = queryset.prefetch_related(
-                *[name for name in ("related_courses", "related_case_studies") if self.wants(name)]
-            )
         return queryset
+
+    def relations(self):
+        names = ["hosts", "co_hosts", "subsectors", "countries"]
+        if self.action == "retrieve":
+            names += ["related_courses", "related_case_studies"]
+        return [name for name in names if self.wants(name)]
 
 
 class FocusContextMixin:
@@ -86,13 +85,11 @@ class FocusPeriodViewSet(FocusContextMixin, mixins.ListModelMixin, ContentViewSe
         queryset = super().optimize(queryset)
         if self.wants("country"):
             queryset = queryset.select_related("country")
-        return queryset.prefetch_related(
-            *[
-                name
-                for name in ("partners", "courses", "case_studies", "events")
-                if self.wants(name)
-            ]
-        )
+        return queryset
+
+    def relations(self):
+        names = ("partners", "courses", "case_studies", "events")
+        return [name for name in names if self.wants(name)]
 
 
 class FocusCountryView(FocusContextMixin, CachedResponseMixin, HarbourGenericAPIView):

@@ -93,12 +93,15 @@ def saw(store, found):
     if read is not None:
         known = read.setdefault(store, ({}, []))[0]
         for key, version in found.items():
-            known.setdefault(key, version)
+            if version is not None:
+                known.setdefault(key, version)
 
 
 def versions(store, keys):
     """``{key: version}`` for the cache keys, giving a version to those that have none: one
-    cache read when all are set (none inside ``one_read()`` when each was read before)."""
+    cache read when all are set (none inside ``one_read()`` when each was read before). A
+    version the cache could not give (None: it is away) is never remembered, so it is asked
+    for again."""
     keys = list(keys)
     read = _read.get()
     if read is None:
@@ -106,9 +109,12 @@ def versions(store, keys):
     known, expected = read.setdefault(store, ({}, []))
     missing = [key for key in dict.fromkeys([*keys, *expected]) if key not in known]
     expected.clear()
+    found = {key: known[key] for key in keys if key in known}
     if missing:
-        known.update(_versions(store, missing))
-    return {key: known[key] for key in keys}
+        fetched = _versions(store, missing)
+        known.update({key: version for key, version in fetched.items() if version is not None})
+        found.update({key: fetched[key] for key in keys if key in fetched})
+    return {key: found[key] for key in keys}
 
 
 def _versions(store, keys):

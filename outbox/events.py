@@ -44,7 +44,8 @@ def event_id(name):
 
 def _versions_store():
     # The cache object itself, not the ``cache`` proxy: lms.memo.one_read() knows a store by
-    # its object, and the response cache's versions (in the same cache) are read with these.
+    # its object, so these versions come in the same read as the response cache's while both
+    # live in the default cache (as they do unless HARBOUR_API_CACHE_ALIAS names another).
     return caches["default"]
 
 
@@ -56,7 +57,7 @@ def expect_subscriptions():
 
 def active_subscriptions():
     """The active webhook subscriptions, kept in this process (``lms.memo``) until one is
-    saved or deleted: one cache read per event instead of a query. A subscription changed by
+    saved or deleted: one cache read (at most one per API request) instead of a query. A subscription changed by
     ``QuerySet.update()`` sends no signal: call ``subscriptions_changed()`` after it."""
     store = _versions_store()
     version = memo.versions(store, [SUBSCRIPTIONS_VERSION])[SUBSCRIPTIONS_VERSION]

@@ -209,7 +209,7 @@ def memo(name, compute):
 def memo_of(models, name, compute):
     """``compute()``, kept in this process while ``all`` and the listings of ``models`` keep
     their versions (any save or delete of one of them bumps its listing): for values made of
-    those rows alone, such as the names of a locale's subsectors. One cache read. A response
+    those rows alone, such as the names of a locale's subsectors. At most one cache read. A response
     being computed for the cache depends on those listings, whether the value was kept or
     its queries ran."""
     return memo_on({ALL, *(list_tag(model) for model in models)}, ("models", name), compute)
@@ -394,7 +394,8 @@ def expect(tags):
 
 
 def versions(tags):
-    """The current version of each tag, giving a version to those that have none."""
+    """The version of each tag, giving a version to those that have none: inside an API
+    request the one it read first (``lms.memo.one_read``), else the current one."""
     keys = {tag: _tag_key(tag) for tag in tags}
     found = process_memo.versions(backend(), list(keys.values()))
     return {tag: found[key] for tag, key in keys.items()}
@@ -467,6 +468,10 @@ class CachedResponseMixin:
             return response
         tags = self._collector.all_tags()
         current = versions(tags)
+        if None in current.values():
+            # The cache was away while the response was computed: a missing version would
+            # match a version evicted later.
+            return response
         if backend().get(BUMPS_KEY, 0) != self._bumps:
             # Something changed while this response was computed: it may show the old.
             return response

@@ -85,3 +85,27 @@ def test_versions_the_caller_read_itself_count_as_read(store):
         assert memo.versions(store, ["a"]) == {"a": "read-by-the-response-cache"}
 
     assert store.reads == [["a"]]
+
+
+def test_a_version_the_cache_could_not_give_is_asked_for_again(monkeypatch):
+    """While Redis is away a version reads as None; within the request it is not taken as
+    read, so a read after Redis answers again gets the real version."""
+    from lms.cache import ResilientRedisCache
+    from tests.server import closed_port
+
+    away = ResilientRedisCache(f"redis://127.0.0.1:{closed_port()}/0", {})
+    reads = []
+    get_many = ResilientRedisCache.get_many
+
+    def counted(self, keys, *args, **kwargs):
+        reads.append(list(keys))
+        return get_many(self, keys, *args, **kwargs)
+
+    monkeypatch.setattr(ResilientRedisCache, "get_many", counted)
+    with memo.one_read():
+        assert memo.versions(away, ["a"]) == {"a": None}
+        assert memo.versions(away, ["a"]) == {"a": None}
+        memo.saw(away, {"b": None})
+        assert memo.versions(away, ["b"]) == {"b": None}
+
+    assert reads == [["a"], ["a"], ["b"]]

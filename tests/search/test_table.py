@@ -4,7 +4,9 @@ again, a course's subsectors changed, a lesson or a course moved)."""
 
 import io
 
+import pytest
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Page
 
 from courses.models import LessonPage
@@ -270,3 +272,24 @@ def test_migrate_rewrites_rows_written_before_the_terms_carried_their_language(c
     latvian = SearchEntry.objects.get(type="lesson", language="lv", object_id=corpus.lesson_en.pk)
     assert "lv0festiv" in latvian.body_terms.split()
     assert services.search("festivals", "lv").count > 0
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's storage of the tsvector column"
+)
+def test_postgresql_keeps_each_row_s_vector_in_the_row(corpus):
+    """search/migrations/0006: the vector that ts_rank reads for every match stays in the row,
+    uncompressed while it fits (STORAGE MAIN); the rows of the corpus have none compressed."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = %s::regclass "
+            "AND attname = 'vector'",
+            [SearchEntry._meta.db_table],
+        )
+        assert cursor.fetchone() == ("m",)
+        cursor.execute(
+            f"SELECT count(*) FROM {SearchEntry._meta.db_table} "
+            "WHERE pg_column_compression(vector) IS NOT NULL"
+        )
+        assert cursor.fetchone() == (0,)
+    assert SearchEntry.objects.exists()

@@ -209,9 +209,9 @@ def memo(name, compute):
 def memo_of(models, name, compute):
     """``compute()``, kept in this process while ``all`` and the listings of ``models`` keep
     their versions (any save or delete of one of them bumps its listing): for values made of
-    those rows alone, such as the names of a locale's subsectors. At most one cache read. A response
-    being computed for the cache depends on those listings, whether the value was kept or
-    its queries ran."""
+    those rows alone, such as the names of a locale's subsectors. At most one cache read. A
+    response being computed for the cache depends on those listings, whether the value was
+    kept or its queries ran."""
     return memo_on({ALL, *(list_tag(model) for model in models)}, ("models", name), compute)
 
 

@@ -6,6 +6,20 @@ from courses.models import CoursePage, LessonPage
 from tests import factories
 
 
+def count_version_reads(monkeypatch, cache_class):
+    """The key lists of every ``get_many`` that a cache of ``cache_class`` answers from now
+    on: how often the real cache is read for versions (lms.memo)."""
+    reads = []
+    get_many = cache_class.get_many
+
+    def counted(self, keys, *args, **kwargs):
+        reads.append(sorted(keys))
+        return get_many(self, keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache_class, "get_many", counted)
+    return reads
+
+
 def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import caches
 
 from lms import memo
+from tests.lms.conftest import count_version_reads
 
 
 @pytest.fixture
@@ -13,15 +14,7 @@ def store(monkeypatch):
     """The real cache (local memory in tests), with its reads of many keys counted."""
     store = caches["default"]
     store.clear()
-    reads = []
-    get_many = type(store).get_many
-
-    def counted(self, keys, *args, **kwargs):
-        reads.append(sorted(keys))
-        return get_many(self, keys, *args, **kwargs)
-
-    monkeypatch.setattr(type(store), "get_many", counted)
-    store.reads = reads
+    store.reads = count_version_reads(monkeypatch, type(store))
     yield store
     store.clear()
 
@@ -94,14 +87,7 @@ def test_a_version_the_cache_could_not_give_is_asked_for_again(monkeypatch):
     from tests.server import closed_port
 
     away = ResilientRedisCache(f"redis://127.0.0.1:{closed_port()}/0", {})
-    reads = []
-    get_many = ResilientRedisCache.get_many
-
-    def counted(self, keys, *args, **kwargs):
-        reads.append(list(keys))
-        return get_many(self, keys, *args, **kwargs)
-
-    monkeypatch.setattr(ResilientRedisCache, "get_many", counted)
+    reads = count_version_reads(monkeypatch, ResilientRedisCache)
     with memo.one_read():
         assert memo.versions(away, ["a"]) == {"a": None}
         assert memo.versions(away, ["a"]) == {"a": None}

@@ -1,12 +1,13 @@
 """A progress write reads each thing it needs once."""
 
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from lms.models import Enrolment, LessonProgress
 from tests import factories
-from tests.lms.conftest import api_client_for
+from tests.lms.conftest import api_client_for, count_version_reads
 
 
 def reads_of(queries, table):
@@ -179,19 +180,9 @@ def test_a_kept_lesson_moved_to_another_course_counts_there(learner, course, les
 def test_a_report_on_a_kept_lesson_reads_the_cache_s_versions_once(learner, lessons, monkeypatch):
     """The versions of the locale (``all``), of the lesson and its course, and of the webhook
     subscriptions come in one read of the cache (lms.memo.one_read and expect)."""
-    from django.core.cache import caches
-
     client = api_client_for(learner)
     kept(client, lessons[0])
-    store = caches["default"]
-    reads = []
-    get_many = type(store).get_many
-
-    def counted(self, keys, *args, **kwargs):
-        reads.append(list(keys))
-        return get_many(self, keys, *args, **kwargs)
-
-    monkeypatch.setattr(type(store), "get_many", counted)
+    reads = count_version_reads(monkeypatch, type(caches["default"]))
 
     response = put(client, lessons[0], time_spent=40)
 
